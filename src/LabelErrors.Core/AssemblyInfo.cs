@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("LabelErrors.Core.Tests")]
+[assembly: InternalsVisibleTo("LabelErrors.Cli.Tests")]

@@ -1,27 +1,45 @@
+using LabelErrors.Web;
 using LabelErrors.Web.Components;
+using LabelErrors.Web.Endpoints;
+using LabelErrors.Web.Hosting;
+using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    var port = Environment.GetEnvironmentVariable("PORT");
+    if (!string.IsNullOrWhiteSpace(port))
+        builder.WebHost.UseUrls($"http://localhost:{port}");
+
+    builder.Host.UseSerilog((context, services, logger) => logger.ConfigureLabelErrorsLogging(context, services), preserveStaticLogger: true);
+    builder.Services.AddLabelErrorsWeb(builder.Configuration);
+
+    var app = builder.Build();
+    await app.MigrateIfConfiguredAsync();
+
+    if (!app.Environment.IsDevelopment())
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseSerilogRequestLogging();
+    app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseAntiforgery();
+
+    app.MapStaticAssets();
+    app.MapHealthEndpoints();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+    await app.RunAsync();
+    return 0;
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "LabelErrors failed to start: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
 
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+public partial class Program;

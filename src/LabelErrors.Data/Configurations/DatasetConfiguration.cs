@@ -1,0 +1,27 @@
+using LabelErrors.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LabelErrors.Data.Configurations;
+
+internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
+{
+    public void Configure(EntityTypeBuilder<Dataset> builder)
+    {
+        builder.ToTable("datasets");
+        builder.HasIndex(d => d.Slug).IsUnique();
+        builder.Property(d => d.Slug).HasMaxLength(64);
+        builder.Property(d => d.Name).HasMaxLength(200);
+        builder.Property(d => d.Modality).HasConversion<string>().HasMaxLength(16);
+        builder.OwnsOne(d => d.Paper, paper =>
+        {
+            paper.Property(p => p.ClGuessed).HasColumnName("paper_cl_guessed");
+            paper.Property(p => p.MturkChecked).HasColumnName("paper_mturk_checked");
+            paper.Property(p => p.Validated).HasColumnName("paper_validated");
+            paper.Property(p => p.Estimated).HasColumnName("paper_estimated");
+            paper.Property(p => p.ErrorPercent).HasColumnName("paper_error_percent").HasPrecision(6, 3);
+        });
+        builder.Navigation(d => d.Paper).IsRequired();
+        builder.HasMany(d => d.Classes).WithOne().HasForeignKey(c => c.DatasetId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,17 @@
+using LabelErrors.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LabelErrors.Data.Configurations;
+
+internal sealed class MturkVotesConfiguration : IEntityTypeConfiguration<MturkVotes>
+{
+    public void Configure(EntityTypeBuilder<MturkVotes> builder)
+    {
+        builder.ToTable("mturk_votes");
+        builder.HasKey(v => v.ExampleId);
+        builder.Property(v => v.LabelVotesJson).HasColumnType("jsonb");
+        builder.HasIndex(v => v.Guessed);
+        builder.HasIndex(v => v.Given);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LabelErrors.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a DbContext factory: Blazor components and background services create a short-lived context per
+    /// operation instead of holding one per circuit.
+    /// </summary>
+    public static IServiceCollection AddLabelErrorsData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        services.AddDbContextFactory<LabelErrorsDbContext>((sp, options) => options
+            .UseNpgsql(connectionString(sp))
+            .UseSnakeCaseNamingConvention());
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace LabelErrors.Data.Entities;
+
+public enum AnalysisJobState
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

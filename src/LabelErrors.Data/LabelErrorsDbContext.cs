@@ -1,0 +1,16 @@
+using LabelErrors.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelErrors.Data;
+
+public sealed class LabelErrorsDbContext(DbContextOptions<LabelErrorsDbContext> options) : DbContext(options)
+{
+    public DbSet<Dataset> Datasets => Set<Dataset>();
+    public DbSet<DatasetClass> Classes => Set<DatasetClass>();
+    public DbSet<Example> Examples => Set<Example>();
+    public DbSet<MturkVotes> MturkVotes => Set<MturkVotes>();
+    public DbSet<AnalysisJob> AnalysisJobs => Set<AnalysisJob>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LabelErrorsDbContext).Assembly);
+}

@@ -1,0 +1,24 @@
+using LabelErrors.Data;
+using LabelErrors.Web.Options;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace LabelErrors.Web;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddLabelErrorsWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Bind(configuration.GetSection(DatabaseOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString("LabelErrors") ?? "")
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddLabelErrorsData(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return services;
+    }
+}

@@ -19,7 +19,8 @@ public static class Cli
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            context.Error.WriteLine($"labelerrors: {OneLine(parseResult.Errors[0].Message)} (see 'labelerrors --help')");
+            var messages = string.Join("; ", parseResult.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
+            context.Error.WriteLine($"labelerrors: {messages} (see 'labelerrors --help')");
             return ExitCodes.BadInput;
         }
 

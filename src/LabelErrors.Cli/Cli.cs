@@ -35,6 +35,12 @@ public static class Cli
             context.Error.WriteLine($"labelerrors: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (ArgumentException e)
+        {
+            // The algorithms check their inputs too; what they refuse is still the user's input, not a crash.
+            context.Error.WriteLine($"labelerrors: input refused by the algorithm: {OneLine(WithoutParameterName(e))}");
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine("labelerrors: cancelled");
@@ -55,6 +61,9 @@ public static class Cli
             root.Subcommands.Add(command);
         return root;
     }
+
+    private static string WithoutParameterName(ArgumentException e) =>
+        e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

@@ -141,4 +141,29 @@ public class MnistEndToEndTests
         Assert.Equal(expected, rows.Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)));
         Assert.All(rows, r => Assert.Equal(margins[int.Parse(r[0], CultureInfo.InvariantCulture)], Parse(r[3])));
     }
+
+    [SharedDataFact]
+    public async Task Paper_accepts_the_raw_imdb_pred_probs_the_study_used()
+    {
+        var labelsPath = SharedData.LabelErrors("original_test_labels/imdb_test_set_original_labels.npy");
+        var probsPath = SharedData.LabelErrors("cross_validated_predicted_probabilities/imdb_test_set_pyx.npy");
+
+        var run = await CliRun.RunAsync("paper", "--dataset", "imdb", "-l", labelsPath, "-p", probsPath);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("", run.Error);
+        var expected = PaperSelection.Select("imdb", Npy.ReadLabels(labelsPath), CorePredProbs.From(Npy.ReadPredProbs(probsPath)));
+        Assert.Equal(expected, run.CsvRows().Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)));
+    }
+
+    [SharedDataFact]
+    public async Task Find_issues_refuses_the_raw_imdb_pred_probs_and_suggests_renormalize()
+    {
+        var probsPath = SharedData.LabelErrors("cross_validated_predicted_probabilities/imdb_test_set_pyx.npy");
+
+        var run = await CliRun.RunAsync("find-issues", "-l", SharedData.LabelErrors("original_test_labels/imdb_test_set_original_labels.npy"), "-p", probsPath);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"labelerrors: {probsPath}: row 13: column 0: probability 1.0000011920928955 is greater than 1; --renormalize divides each row by its sum" + Environment.NewLine, run.Error);
+    }
 }

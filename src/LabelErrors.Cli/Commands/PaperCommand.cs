@@ -38,7 +38,7 @@ public static class PaperCommand
 
             progress.Report($"selecting candidates with the {slug} rule of the study");
             var indices = await Task.Run(() => PaperSelection.Select(slug, validated.Labels, predProbs), cancellationToken);
-            var scores = LabelQuality.Scores(validated.Labels, predProbs, ScoreMethod.NormalizedMargin);
+            var scores = PaperMargins.Compute(validated.PredProbs, validated.Labels);
             var rows = IssueRows.Build(validated, indices, scores);
 
             await output.WriteAsync(parseResult, context, writer =>

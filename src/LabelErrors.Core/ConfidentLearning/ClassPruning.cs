@@ -29,34 +29,51 @@ internal static class ClassPruning
         if (count <= minExamplesPerClass || count <= 1) return;
         long numIssues = count - pruneCounts[k, k];
         if (numIssues < 1) return;
+        var data = p.Array;
+        int width = p.K;
         var keys = new T[count];
-        for (int m = 0; m < count; m++) keys[m] = p.Get(members[m], k);
-        foreach (int m in StableOrder.LowestAscending<T>(keys, (int)Math.Min(numIssues, count))) mask[members[m]] = true;
+        for (int m = 0; m < count; m++) keys[m] = data[(long)members[m] * width + k];
+        var selected = new bool[count];
+        StableSelection.MarkLowest<T>(keys, (int)Math.Min(numIssues, count), new T[count], selected);
+        Apply(members, selected, mask);
     }
 
     /// <summary>
     /// Flags, among the examples of given class <paramref name="k"/>, for every other class j the m[j, k]
-    /// examples with the largest margin p[j] − p[k] (margin computed in the element precision).
+    /// examples with the largest margin p[j] − p[k] (margin computed in the element precision; ties: lowest
+    /// index first, as <c>np.argsort(-margin, kind='stable')</c>). Rows are read once, in index order.
     /// </summary>
     public static void PruneByNoiseRate<T>(PredProbs<T> p, int k, int[] members, long[,] pruneCounts, int minExamplesPerClass, bool[] mask)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int count = members.Length;
         if (count <= minExamplesPerClass || count <= 1) return;
-        var negatedMargins = new T[count];
+        var classes = new List<int>();
         for (int j = 0; j < p.K; j++)
         {
-            long numToPrune = pruneCounts[j, k];
-            if (j == k || numToPrune <= 0) continue;
-            for (int m = 0; m < count; m++)
-            {
-                var row = p.Row(members[m]);
-                negatedMargins[m] = -(row[j] - row[k]);
-            }
-
-            // np.argsort(-margin)[:num2prune]
-            foreach (int m in StableOrder.LowestAscending<T>(negatedMargins, (int)Math.Min(numToPrune, count))) mask[members[m]] = true;
+            if (j != k && pruneCounts[j, k] > 0) classes.Add(j);
         }
+
+        if (classes.Count == 0) return;
+        var data = p.Array;
+        int width = p.K;
+        var negatedMargins = new T[classes.Count * count];
+        for (int m = 0; m < count; m++)
+        {
+            long offset = (long)members[m] * width;
+            T own = data[offset + k];
+            for (int t = 0; t < classes.Count; t++) negatedMargins[t * count + m] = -(data[offset + classes[t]] - own);
+        }
+
+        var scratch = new T[count];
+        var selected = new bool[count];
+        for (int t = 0; t < classes.Count; t++)
+        {
+            long numToPrune = pruneCounts[classes[t], k];
+            StableSelection.MarkLowest<T>(negatedMargins.AsSpan(t * count, count), (int)Math.Min(numToPrune, count), scratch, selected);
+        }
+
+        Apply(members, selected, mask);
     }
 
     /// <summary>
@@ -75,5 +92,13 @@ internal static class ClassPruning
         }
 
         return true;
+    }
+
+    private static void Apply(int[] members, bool[] selected, bool[] mask)
+    {
+        for (int m = 0; m < members.Length; m++)
+        {
+            if (selected[m]) mask[members[m]] = true;
+        }
     }
 }

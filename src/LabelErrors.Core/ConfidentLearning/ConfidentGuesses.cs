@@ -22,27 +22,34 @@ internal static class ConfidentGuesses
     {
         int n = p.N, k = p.K;
         var guesses = new int[n];
-        var data = p.Data;
+        var data = p.Array;
         if (compareInFloat64)
         {
             var limits = new double[k];
             for (int c = 0; c < k; c++) limits[c] = double.CreateChecked(thresholds[c]) - ThresholdSlack;
-            for (int i = 0; i < n; i++) guesses[i] = GuessRow(data.Slice(i * k, k), limits);
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+            {
+                for (int i = start; i < end; i++) guesses[i] = GuessRow(data.AsSpan(i * k, k), limits);
+            });
         }
         else
         {
             var limits = new T[k];
             T slack = T.CreateChecked(ThresholdSlack);
             for (int c = 0; c < k; c++) limits[c] = thresholds[c] - slack;
-            for (int i = 0; i < n; i++) guesses[i] = GuessRow(data.Slice(i * k, k), limits);
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+            {
+                for (int i = start; i < end; i++) guesses[i] = GuessRow<T>(data.AsSpan(i * k, k), limits);
+            });
         }
 
         return guesses;
     }
 
-    private static int GuessRow<T>(ReadOnlySpan<T> row, T[] limits)
+    private static int GuessRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
         where T : IFloatingPointIeee754<T>
     {
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && row.Length >= Vector<T>.Count) return GuessRowVectorized(row, limits);
         int confidentCount = 0, firstConfident = -1, argmax = 0;
         T max = row[0];
         for (int c = 0; c < row.Length; c++)
@@ -61,6 +68,47 @@ internal static class ConfidentGuesses
         }
 
         return confidentCount == 0 ? NotConfident : confidentCount > 1 ? argmax : firstConfident;
+    }
+
+    private static int GuessRowVectorized<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
+        where T : IFloatingPointIeee754<T>
+    {
+        int width = Vector<T>.Count;
+        var counts = Vector<T>.Zero;
+        var maxima = new Vector<T>(T.NegativeInfinity);
+        int c = 0;
+        for (; c <= row.Length - width; c += width)
+        {
+            var v = new Vector<T>(row.Slice(c));
+            counts += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(v, new Vector<T>(limits.Slice(c))), Vector<T>.One, Vector<T>.Zero);
+            maxima = Vector.Max(maxima, v);
+        }
+
+        int confidentCount = int.CreateTruncating(Vector.Sum(counts));
+        T max = T.NegativeInfinity;
+        for (int l = 0; l < width; l++) max = T.Max(max, maxima[l]);
+        for (; c < row.Length; c++)
+        {
+            if (row[c] >= limits[c]) confidentCount++;
+            if (row[c] > max) max = row[c];
+        }
+
+        if (confidentCount == 0) return NotConfident;
+        if (confidentCount > 1)
+        {
+            // numpy argmax: the first position holding the maximum
+            for (int j = 0; j < row.Length; j++)
+            {
+                if (row[j] == max) return j;
+            }
+        }
+
+        for (int j = 0; j < row.Length; j++)
+        {
+            if (row[j] >= limits[j]) return j;
+        }
+
+        return NotConfident;
     }
 
     private static int GuessRow<T>(ReadOnlySpan<T> row, double[] limits)

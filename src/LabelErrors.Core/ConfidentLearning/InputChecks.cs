@@ -35,20 +35,17 @@ internal static class InputChecks
         }
 
         if (!allowOneClass && !seenOther) throw new ArgumentException("Labels must contain at least 2 classes.", nameof(labels));
-        predProbs.EnsureFinite();
-        if (requireUnitRange)
+        var scan = predProbs switch
         {
-            for (int i = 0; i < predProbs.N; i++)
-            {
-                for (int k = 0; k < predProbs.K; k++)
-                {
-                    double v = predProbs[i, k];
-                    if (v < -Tolerance || v > 1 + Tolerance)
-                    {
-                        throw new ArgumentException("Values in pred_probs must be between 0 and 1.", nameof(predProbs));
-                    }
-                }
-            }
+            PredProbs<double> d => ValueScan.Scan(d.Array),
+            PredProbs<float> f => ValueScan.Scan(f.Array),
+            PredProbs<Half> h => ValueScan.Scan(h.Array),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+        if (!scan.AllFinite) predProbs.EnsureFinite(); // throws with the position
+        if (requireUnitRange && (scan.Min < -Tolerance || scan.Max > 1 + Tolerance))
+        {
+            throw new ArgumentException("Values in pred_probs must be between 0 and 1.", nameof(predProbs));
         }
     }
 }

@@ -77,7 +77,7 @@ public static class LabelIssues
                         : LabelQuality.NormalizedMargin(labels, p);
                     int numErrors = CountOffDiagonal(labels, p, offDiagonal);
                     mask = new bool[n];
-                    foreach (int i in StableOrder.LowestAscending<T>(scores, numErrors)) mask[i] = true;
+                    StableSelection.MarkLowest<T>(scores, numErrors, new T[n], mask);
                     break;
                 }
 
@@ -117,12 +117,12 @@ public static class LabelIssues
         if (options.FilterBy is FilterBy.PruneByClass or FilterBy.Both)
         {
             byClass = new bool[n];
-            for (int c = 0; c < k; c++) ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass);
+            Parallelism.For(k, c => ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass));
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;
         }
 
         var byNoiseRate = new bool[n];
-        for (int c = 0; c < k; c++) ClassPruning.PruneByNoiseRate(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byNoiseRate);
+        Parallelism.For(k, c => ClassPruning.PruneByNoiseRate(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byNoiseRate));
         if (byClass is not null)
         {
             for (int i = 0; i < n; i++) byNoiseRate[i] &= byClass[i];

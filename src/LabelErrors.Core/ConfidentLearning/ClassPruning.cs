@@ -31,49 +31,69 @@ internal static class ClassPruning
         if (numIssues < 1) return;
         var data = p.Array;
         int width = p.K;
-        var keys = new T[count];
-        for (int m = 0; m < count; m++) keys[m] = data[(long)members[m] * width + k];
-        var selected = new bool[count];
-        StableSelection.MarkLowest<T>(keys, (int)Math.Min(numIssues, count), new T[count], selected);
-        Apply(members, selected, mask);
+        var lowest = new LowestKeys<T>((int)Math.Min(numIssues, count));
+        for (int m = 0; m < count; m++) lowest.Offer(data[(long)members[m] * width + k], m);
+        foreach (int m in lowest.Positions) mask[members[m]] = true;
     }
 
     /// <summary>
     /// Flags, among the examples of given class <paramref name="k"/>, for every other class j the m[j, k]
     /// examples with the largest margin p[j] − p[k] (margin computed in the element precision; ties: lowest
-    /// index first, as <c>np.argsort(-margin, kind='stable')</c>). Rows are read once, in index order.
+    /// index first, as <c>np.argsort(-margin, kind='stable')</c>). One pass over the class's rows keeps, per j,
+    /// the lowest negated margins; a vector test against the per-class admission bounds skips most rows.
     /// </summary>
     public static void PruneByNoiseRate<T>(PredProbs<T> p, int k, int[] members, long[,] pruneCounts, int minExamplesPerClass, bool[] mask)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int count = members.Length;
         if (count <= minExamplesPerClass || count <= 1) return;
-        var classes = new List<int>();
-        for (int j = 0; j < p.K; j++)
+        int width = p.K;
+        var selections = new LowestKeys<T>[width];
+        var bounds = new T[width];
+        bool any = false;
+        for (int j = 0; j < width; j++)
         {
-            if (j != k && pruneCounts[j, k] > 0) classes.Add(j);
+            long numToPrune = j == k ? 0 : Math.Max(0, Math.Min(pruneCounts[j, k], count));
+            selections[j] = new LowestKeys<T>((int)numToPrune);
+            bounds[j] = selections[j].AdmissionBound;
+            any |= numToPrune > 0;
         }
 
-        if (classes.Count == 0) return;
+        if (!any) return;
         var data = p.Array;
-        int width = p.K;
-        var negatedMargins = new T[classes.Count * count];
+        int vectorWidth = Vector.IsHardwareAccelerated && Vector<T>.IsSupported ? Vector<T>.Count : int.MaxValue;
         for (int m = 0; m < count; m++)
         {
-            long offset = (long)members[m] * width;
-            T own = data[offset + k];
-            for (int t = 0; t < classes.Count; t++) negatedMargins[t * count + m] = -(data[offset + classes[t]] - own);
+            var row = data.AsSpan(members[m] * width, width);
+            T own = row[k];
+            int j = 0;
+            if (width >= vectorWidth)
+            {
+                var ownVector = new Vector<T>(own);
+                for (; j <= width - vectorWidth; j += vectorWidth)
+                {
+                    // negated margin -(p[j] - p[k]) == p[k] - p[j] exactly (round-to-nearest is symmetric)
+                    var negated = ownVector - new Vector<T>(row.Slice(j));
+                    if (!Vector.LessThanAny(negated, new Vector<T>(bounds.AsSpan(j)))) continue;
+                    for (int l = j; l < j + vectorWidth; l++) Offer(selections, bounds, l, own - row[l], m);
+                }
+            }
+
+            for (; j < width; j++) Offer(selections, bounds, j, own - row[j], m);
         }
 
-        var scratch = new T[count];
-        var selected = new bool[count];
-        for (int t = 0; t < classes.Count; t++)
+        for (int j = 0; j < width; j++)
         {
-            long numToPrune = pruneCounts[classes[t], k];
-            StableSelection.MarkLowest<T>(negatedMargins.AsSpan(t * count, count), (int)Math.Min(numToPrune, count), scratch, selected);
+            foreach (int m in selections[j].Positions) mask[members[m]] = true;
         }
+    }
 
-        Apply(members, selected, mask);
+    private static void Offer<T>(LowestKeys<T>[] selections, T[] bounds, int j, T negatedMargin, int position)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (!(negatedMargin < bounds[j])) return;
+        selections[j].Offer(negatedMargin, position);
+        bounds[j] = selections[j].AdmissionBound;
     }
 
     /// <summary>
@@ -92,13 +112,5 @@ internal static class ClassPruning
         }
 
         return true;
-    }
-
-    private static void Apply(int[] members, bool[] selected, bool[] mask)
-    {
-        for (int m = 0; m < members.Length; m++)
-        {
-            if (selected[m]) mask[members[m]] = true;
-        }
     }
 }

@@ -11,6 +11,10 @@ public class ConfidentLearningBenchmarks
     private int[] _labels = [];
     private PredProbs _predProbs = null!;
 
+    internal int[] Labels => _labels;
+
+    internal PredProbs Probs => _predProbs;
+
     [Params(1_000_000)]
     public int N { get; set; }
 

@@ -121,8 +121,7 @@ public static class LabelIssues
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;
         }
 
-        var byNoiseRate = new bool[n];
-        Parallelism.For(k, c => ClassPruning.PruneByNoiseRate(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byNoiseRate));
+        var byNoiseRate = NoiseRatePruning.Run(labels, p, pruneCounts, options.MinExamplesPerClass);
         if (byClass is not null)
         {
             for (int i = 0; i < n; i++) byNoiseRate[i] &= byClass[i];

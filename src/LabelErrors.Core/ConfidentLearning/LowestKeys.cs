@@ -29,6 +29,9 @@ internal sealed class LowestKeys<T>
 
     public ReadOnlySpan<int> Positions => _positions.AsSpan(0, Count);
 
+    /// <summary>Keys of the kept entries, in the same (heap) order as <see cref="Positions"/>.</summary>
+    public ReadOnlySpan<T> Keys => _keys.AsSpan(0, Count);
+
     /// <summary>Offers a key; positions must be offered in ascending order.</summary>
     public void Offer(T key, int position)
     {

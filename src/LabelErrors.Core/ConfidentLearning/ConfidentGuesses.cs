@@ -13,16 +13,29 @@ internal static class ConfidentGuesses
 
     private const double ThresholdSlack = 1e-6;
 
+    // rows guessed and then range-scanned while still in the L1/L2 cache
+    private const int ScanChunkRows = 32;
+
     /// <summary>
     /// For each example: <see cref="NotConfident"/>, or the guessed true label — the argmax of pred_probs when
     /// more than one class reaches its threshold, else the single class that does (numpy argmax: first maximum).
     /// </summary>
     public static int[] Compute<T>(PredProbs<T> p, T[] thresholds, bool compareInFloat64)
         where T : unmanaged, IFloatingPointIeee754<T>
+        => Compute(p, thresholds, compareInFloat64, out _);
+
+    /// <summary>
+    /// Same, and in the same pass (rows are scanned while in cache) whether all values are finite and their range,
+    /// so input validation costs no extra pass over pred_probs.
+    /// </summary>
+    public static int[] Compute<T>(PredProbs<T> p, T[] thresholds, bool compareInFloat64, out ValueScan.Result scan)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = p.N, k = p.K;
         var guesses = new int[n];
         var data = p.Array;
+        var scans = new ValueScan.Result[Math.Max(1, (n + Parallelism.RowBlock - 1) / Parallelism.RowBlock)];
+        scans[0] = ValueScan.Result.Empty;
         if (compareInFloat64)
         {
             var limits = new double[k];
@@ -30,6 +43,7 @@ internal static class ConfidentGuesses
             Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
                 for (int i = start; i < end; i++) guesses[i] = GuessRow(data.AsSpan(i * k, k), limits);
+                scans[start / Parallelism.RowBlock] = ValueScan.ScanBlock<T>(data.AsSpan(start * k, (end - start) * k));
             });
         }
         else
@@ -39,10 +53,19 @@ internal static class ConfidentGuesses
             for (int c = 0; c < k; c++) limits[c] = thresholds[c] - slack;
             Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
-                for (int i = start; i < end; i++) guesses[i] = GuessRow<T>(data.AsSpan(i * k, k), limits);
+                var scan = ValueScan.Result.Empty;
+                for (int chunk = start; chunk < end; chunk += ScanChunkRows)
+                {
+                    int chunkEnd = Math.Min(end, chunk + ScanChunkRows);
+                    for (int i = chunk; i < chunkEnd; i++) guesses[i] = GuessRow<T>(data.AsSpan(i * k, k), limits);
+                    scan = ValueScan.Combine(scan, ValueScan.ScanBlock<T>(data.AsSpan(chunk * k, (chunkEnd - chunk) * k)));
+                }
+
+                scans[start / Parallelism.RowBlock] = scan;
             });
         }
 
+        scan = scans.Aggregate(ValueScan.Combine);
         return guesses;
     }
 

@@ -14,7 +14,7 @@ public static class LabelIssues
         options ??= new FindLabelIssuesOptions();
         bool allZero = true;
         foreach (int label in labels) allZero &= label == 0;
-        InputChecks.Validate(labels, predProbs, allowOneClass: allZero);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: allZero); // values: checked by the confident joint pass
         CheckOptions(options, predProbs.K);
         return predProbs switch
         {
@@ -28,7 +28,7 @@ public static class LabelIssues
     /// <summary><c>num_label_issues(labels, pred_probs, estimation_method=method)</c>.</summary>
     public static int Count(ReadOnlySpan<int> labels, PredProbs predProbs, NumLabelIssuesMethod method = NumLabelIssuesMethod.OffDiagonal)
     {
-        InputChecks.Validate(labels, predProbs, allowOneClass: true);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true); // values: checked by the confident joint pass
         return predProbs switch
         {
             PredProbs<double> d => CountCore(labels, d, method),

@@ -5,7 +5,12 @@ namespace LabelErrors.Core.ConfidentLearning;
 /// <summary>One vectorised, parallel pass over pred_probs: are all values finite, and their minimum and maximum.</summary>
 internal static class ValueScan
 {
-    public readonly record struct Result(bool AllFinite, double Min, double Max);
+    public readonly record struct Result(bool AllFinite, double Min, double Max)
+    {
+        public static Result Empty => new(true, double.PositiveInfinity, double.NegativeInfinity);
+    }
+
+    public static Result Combine(Result a, Result b) => new(a.AllFinite && b.AllFinite, Math.Min(a.Min, b.Min), Math.Max(a.Max, b.Max));
 
     public static Result Scan<T>(T[] data)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -13,23 +18,17 @@ internal static class ValueScan
         const int block = 1 << 20;
         int blocks = (data.Length + block - 1) / block;
         var partial = new Result[Math.Max(blocks, 1)];
-        partial[0] = new Result(true, double.PositiveInfinity, double.NegativeInfinity);
+        partial[0] = Result.Empty;
         Parallelism.For(blocks, b =>
         {
             int start = b * block;
             partial[b] = ScanBlock<T>(data.AsSpan(start, Math.Min(block, data.Length - start)));
         });
 
-        var total = partial[0];
-        for (int b = 1; b < blocks; b++)
-        {
-            total = new Result(total.AllFinite && partial[b].AllFinite, Math.Min(total.Min, partial[b].Min), Math.Max(total.Max, partial[b].Max));
-        }
-
-        return total;
+        return partial.Aggregate(Combine);
     }
 
-    private static Result ScanBlock<T>(ReadOnlySpan<T> span)
+    public static Result ScanBlock<T>(ReadOnlySpan<T> span)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool finite = true;

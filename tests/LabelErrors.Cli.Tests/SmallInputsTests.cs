@@ -1,4 +1,7 @@
 using System.Text.Json;
+using LabelErrors.Cli.Input;
+using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 
 namespace LabelErrors.Cli.Tests;
 
@@ -63,5 +66,37 @@ public sealed class SmallInputsTests : IDisposable
         Assert.Contains("find-issues", run.Out);
         Assert.Contains("health", run.Out);
         Assert.Contains("paper", run.Out);
+    }
+
+    [Fact]
+    public async Task Tiny_scores_use_a_lowercase_exponent()
+    {
+        var labels = _temp.File("labels.csv", "0\n1\n");
+        var probs = _temp.File("probs.csv", "0.00001,0.99999\n0.5,0.5\n");
+
+        var run = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--filter-by", "predicted_neq_given");
+
+        Assert.Equal(["index,given_label,suggested_label,label_quality", "0,0,1,1e-05"], run.OutLines);
+    }
+
+    [Fact]
+    public async Task Health_with_class_names_equals_the_core_summary()
+    {
+        var names = _temp.File("names.json", "[\"cat\", \"dog\", \"bird\"]");
+        var labels = _temp.File("labels.csv", "cat\ndog\nbird\ncat\ndog\nbird\ncat\n");
+        var probs = _temp.File("probs.csv", "0.8,0.1,0.1\n0.1,0.8,0.1\n0.1,0.1,0.8\n0.7,0.2,0.1\n0.6,0.3,0.1\n0.2,0.1,0.7\n0.1,0.1,0.8\n");
+
+        var run = await CliRun.RunAsync("health", "-l", labels, "-p", probs, "--class-names", names, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var summary = DatasetHealth.HealthSummary(LabelsCsv.Read(labels, ["cat", "dog", "bird"]).Labels,
+            CorePredProbs.From(PredProbsCsv.Read(probs).Matrix));
+        using var doc = JsonDocument.Parse(run.Out);
+        Assert.Equal(summary.OverallLabelHealthScore, doc.RootElement.GetProperty("overall_label_health_score").GetDouble());
+        var classes = doc.RootElement.GetProperty("classes_by_label_quality").EnumerateArray().ToArray();
+        Assert.Equal(summary.ClassesByLabelQuality.Select(c => c.ClassIndex), classes.Select(c => c.GetProperty("class").GetInt32()));
+        Assert.Equal(summary.ClassesByLabelQuality.Select(c => new[] { "cat", "dog", "bird" }[c.ClassIndex]),
+            classes.Select(c => c.GetProperty("class_name").GetString()));
+        Assert.Equal(summary.ClassesByLabelQuality.Select(c => c.LabelNoise), classes.Select(c => c.GetProperty("label_noise").GetDouble()));
     }
 }

@@ -14,6 +14,8 @@ if (args.Length > 0 && args[0] == "--quick")
     {
         Measure("confident joint", () => ConfidentJoint.Compute(bench.Labels, bench.Probs));
         Measure("find_label_issues", () => bench.FindLabelIssues());
+        Measure("find_label_issues predicted_neq_given", () => LabelIssues.Find(bench.Labels, bench.Probs, new FindLabelIssuesOptions { FilterBy = FilterBy.PredictedNeqGiven }));
+        Measure("find_label_issues prune_by_class", () => LabelIssues.Find(bench.Labels, bench.Probs, new FindLabelIssuesOptions { FilterBy = FilterBy.PruneByClass }));
         Measure("scores", () => bench.QualityScores());
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }

@@ -112,10 +112,10 @@ public static class LabelIssues
         int n = p.N, k = p.K;
         var pruneCounts = PruneCounts.KeepAtLeastNPerClass(confidentJoint, options.MinExamplesPerClass, options.FracNoise);
         if (options.NumToRemovePerClass is { } ntr) pruneCounts = PruneCounts.WithNumToRemovePerClass(pruneCounts, ntr, labelCounts);
-        var members = ClassPruning.IndicesByClass(labels, k);
         bool[]? byClass = null;
         if (options.FilterBy is FilterBy.PruneByClass or FilterBy.Both)
         {
+            var members = ClassPruning.IndicesByClass(labels, k);
             byClass = new bool[n];
             Parallelism.For(k, c => ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass));
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;

@@ -96,10 +96,15 @@ public static class LabelIssues
 
         if (options.FilterBy is not (FilterBy.LowNormalizedMargin or FilterBy.LowSelfConfidence))
         {
-            for (int i = 0; i < n; i++)
+            var labelArray = labels.ToArray();
+            var data = p.Array;
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
-                if (mask[i] && ClassPruning.IsPredictedAsGiven(p.Row(i), labels[i])) mask[i] = false;
-            }
+                for (int i = start; i < end; i++)
+                {
+                    if (mask[i] && ClassPruning.IsPredictedAsGiven<T>(data.AsSpan(i * k, k), labelArray[i])) mask[i] = false;
+                }
+            });
         }
 
         int[]? ranked = options.ReturnIndicesRankedBy is { } rankBy ? Order(labels, p, mask, (ScoreMethod)rankBy) : null;

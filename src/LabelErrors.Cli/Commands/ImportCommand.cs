@@ -66,6 +66,7 @@ public static class ImportCommand
                 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
 
             var selected = parseResult.GetValue(datasets) is { Length: > 0 } only ? only : null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcomes = await services.GetRequiredService<StudyImporter>().ImportAsync(assets, selected, cancellationToken);
             foreach (var outcome in outcomes)
             {
@@ -77,6 +78,7 @@ public static class ImportCommand
                 };
                 context.Out.WriteLine($"{outcome.Slug}\t{detail}");
             }
+            context.Error.WriteLine($"labelerrors: import finished in {clock.Elapsed.TotalSeconds:F1} s");
             return outcomes.Any(o => o.Status == DatasetImportStatus.Failed) ? ExitCodes.BadInput : ExitCodes.Success;
         });
         return command;

@@ -79,10 +79,13 @@ public static class LabelQuality
         return scores;
     }
 
-    /// <summary>Largest entry of the row other than column <paramref name="excluded"/>; −∞ when K = 1 (numpy raises there).</summary>
+    /// <summary>
+    /// Largest entry of the row other than column <paramref name="excluded"/> (all columns when negative);
+    /// −∞ when nothing is left (K = 1; numpy raises there).
+    /// </summary>
     internal static T MaxExcluding<T>(ReadOnlySpan<T> row, int excluded)
         where T : IFloatingPointIeee754<T>
-        => T.Max(Max(row[..excluded]), Max(row[(excluded + 1)..]));
+        => excluded < 0 ? Max(row) : T.Max(Max(row[..excluded]), Max(row[(excluded + 1)..]));
 
     private static T Max<T>(ReadOnlySpan<T> values)
         where T : IFloatingPointIeee754<T>

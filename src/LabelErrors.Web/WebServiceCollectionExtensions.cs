@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Options;
+using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -19,6 +20,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddLabelErrorsUploads(configuration);
         return services;
     }
 }

@@ -20,6 +20,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<Browse.DatasetLookup>();
+        services.AddSingleton<Browse.ExampleDetails>();
         return services;
     }
 }

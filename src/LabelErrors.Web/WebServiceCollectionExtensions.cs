@@ -21,6 +21,8 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLabelErrorsUploads(configuration);
+        services.AddSingleton<Browse.DatasetLookup>();
+        services.AddSingleton<Browse.ExampleDetails>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using LabelErrors.Web;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
+using LabelErrors.Web.Review;
 using LabelErrors.Web.Uploads;
 using Serilog;
 
@@ -30,6 +31,7 @@ try
     app.MapStaticAssets();
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
+    app.MapReviewEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Options;
+using LabelErrors.Web.Review;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -21,6 +22,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLabelErrorsUploads(configuration);
+        services.AddLabelErrorsReview(configuration);
         services.AddSingleton<Browse.DatasetLookup>();
         services.AddSingleton<Browse.ExampleDetails>();
         return services;

@@ -28,11 +28,14 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         var labels = inputs.Labels;
         var predProbs = CorePredProbs.From(inputs.PredProbs);
 
+        // The health summary (confident joint, per-class quality, overlaps) and find_label_issues only read the
+        // arrays: the health runs on a second core while pruning runs, and is awaited before ranking.
         await EnterAsync(reporter, JobStage.ConfidentJoint, cancellationToken);
-        var health = await Task.Run(() => DatasetHealth.HealthSummary(labels, predProbs), cancellationToken);
+        var healthTask = Task.Run(() => DatasetHealth.HealthSummary(labels, predProbs), cancellationToken);
 
         await EnterAsync(reporter, JobStage.Pruning, cancellationToken);
         var issues = await Task.Run(() => LabelIssues.Find(labels, predProbs, analysis.ToCore()), cancellationToken);
+        var health = await healthTask;
 
         await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
         var scores = LabelQuality.Scores(labels, predProbs, analysis.ScoreMethod);

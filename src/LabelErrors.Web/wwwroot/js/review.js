@@ -24,7 +24,8 @@ export function init(dotnet, token) {
     dotnet.invokeMethodAsync("HandleKey", key);
   };
   document.addEventListener("keydown", listener, true);
-  return localStorage.getItem(storageKey(token));
+  // The browser that made the upload already keeps its owner key (uploads.js).
+  return localStorage.getItem(storageKey(token)) || window.labelErrorsUploads?.ownerKey(token) || null;
 }
 
 export function remember(token, key) {

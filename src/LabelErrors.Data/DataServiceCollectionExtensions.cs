@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
             .UseNpgsql(connectionString(sp))
             .UseSnakeCaseNamingConvention());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Queries.ExampleSearch>();
         services.AddSingleton<StudyImporter>();
         services.AddSingleton<StudyImportStatus>();
         services.AddSingleton<StudyCrossCheck>();

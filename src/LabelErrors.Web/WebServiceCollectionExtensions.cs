@@ -1,6 +1,8 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Options;
+using LabelErrors.Web.Review;
+using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -26,6 +28,10 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddLabelErrorsUploads(configuration);
+        services.AddLabelErrorsReview(configuration);
+        services.AddSingleton<Browse.DatasetLookup>();
+        services.AddSingleton<Browse.ExampleDetails>();
         return services;
     }
 }

@@ -96,10 +96,15 @@ public static class LabelIssues
 
         if (options.FilterBy is not (FilterBy.LowNormalizedMargin or FilterBy.LowSelfConfidence))
         {
-            for (int i = 0; i < n; i++)
+            var labelArray = labels.ToArray();
+            var data = p.Array;
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
-                if (mask[i] && ClassPruning.IsPredictedAsGiven(p.Row(i), labels[i])) mask[i] = false;
-            }
+                for (int i = start; i < end; i++)
+                {
+                    if (mask[i] && ClassPruning.IsPredictedAsGiven<T>(data.AsSpan(i * k, k), labelArray[i])) mask[i] = false;
+                }
+            });
         }
 
         int[]? ranked = options.ReturnIndicesRankedBy is { } rankBy ? Order(labels, p, mask, (ScoreMethod)rankBy) : null;
@@ -112,10 +117,10 @@ public static class LabelIssues
         int n = p.N, k = p.K;
         var pruneCounts = PruneCounts.KeepAtLeastNPerClass(confidentJoint, options.MinExamplesPerClass, options.FracNoise);
         if (options.NumToRemovePerClass is { } ntr) pruneCounts = PruneCounts.WithNumToRemovePerClass(pruneCounts, ntr, labelCounts);
-        var members = ClassPruning.IndicesByClass(labels, k);
         bool[]? byClass = null;
         if (options.FilterBy is FilterBy.PruneByClass or FilterBy.Both)
         {
+            var members = ClassPruning.IndicesByClass(labels, k);
             byClass = new bool[n];
             Parallelism.For(k, c => ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass));
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;

@@ -22,6 +22,8 @@ public sealed class SafeImageDecoder
         _slots = new SemaphoreSlim(maxConcurrentDecodes ?? Math.Max(1, Environment.ProcessorCount));
     }
 
+    public ImageDecodeLimits Limits => _limits;
+
     /// <summary>Width and height from the header alone, or a rejection when the format is unknown or the size too large.</summary>
     public Size Inspect(byte[] bytes)
     {

@@ -13,13 +13,16 @@ public static class Thumbnail
     /// A new image whose longest side is <paramref name="size"/>, aspect kept. Tiny images are scaled with
     /// nearest-neighbour so their pixels stay crisp squares; photos with Lanczos-3.
     /// </summary>
-    public static Image Render(Image source, int size)
+    public static Image Render(Image source, int size) => Render(source, new Size(size, size));
+
+    /// <summary>A new image that fits inside <paramref name="box"/>, aspect kept, with the same resampler choice.</summary>
+    public static Image Render(Image source, Size box)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Math.Min(box.Width, box.Height), 1);
         var tiny = Math.Max(source.Width, source.Height) <= TinySide;
         return source.Clone(x => x.Resize(new ResizeOptions
         {
-            Size = new Size(size, size),
+            Size = box,
             Mode = ResizeMode.Max,
             Sampler = tiny ? KnownResamplers.NearestNeighbor : KnownResamplers.Lanczos3,
         }));

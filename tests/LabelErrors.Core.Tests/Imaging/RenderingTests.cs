@@ -49,8 +49,9 @@ public sealed class RenderingTests
         TestImages.SaveForReview(card, "og-synthetic");
 
         Assert.Equal((1200, 630), (card.Width, card.Height));
-        Assert.Equal(new Rgb24(250, 200, 0), card[600, 267]);                 // centre of the image area
-        var topLeft = ((1200 - OgCard.ImageBox) / 2, (630 - OgCard.BandHeight - OgCard.ImageBox) / 2);
+        var area = OgCard.ImageArea;
+        Assert.Equal(new Rgb24(250, 200, 0), card[600, area.Y + area.Height / 2]); // centre of the image area
+        var topLeft = ((1200 - OgCard.ImageBox) / 2, area.Y + (area.Height - OgCard.ImageBox) / 2);
         Assert.Equal(new Rgb24(0, 0, 255), card[topLeft.Item1 + 3, topLeft.Item2 + 3]); // the example's own corner pixel
         Assert.Equal(ConsensusColours.Correctable, card[20, 620]);
         Assert.Equal(OgCard.FrameColour, card[topLeft.Item1 - 4, topLeft.Item2 + 100]);

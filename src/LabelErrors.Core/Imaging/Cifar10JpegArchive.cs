@@ -47,7 +47,7 @@ public sealed class Cifar10JpegArchive
     public byte[]? GetJpeg(long index) =>
         index >= 0 && index < _indexToFile.Count && _files.TryGetValue(Normalise(_indexToFile[(int)index]), out var bytes) ? bytes : null;
 
-    public Image<Rgb24>? Decode(long index) => GetJpeg(index) is { } jpeg ? Image.Load<Rgb24>(jpeg) : null;
+    public Image<Rgb24>? Decode(long index) => GetJpeg(index) is { } jpeg ? Image.Load<Rgb24>(RenderConfiguration.Default, jpeg) : null;
 
     private static string Normalise(string name) => name.StartsWith("./", StringComparison.Ordinal) ? name[2..] : name;
 }

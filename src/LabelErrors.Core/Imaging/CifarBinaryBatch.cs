@@ -34,7 +34,7 @@ public sealed class CifarBinaryBatch(string path, int labelBytes)
             interleaved[3 * i + 1] = planes[Plane + i];
             interleaved[3 * i + 2] = planes[2 * Plane + i];
         }
-        return Image.LoadPixelData<Rgb24>(interleaved, Side, Side);
+        return Image.LoadPixelData<Rgb24>(RenderConfiguration.Default, interleaved, Side, Side);
     }
 
     private byte[] ReadRecord(long index)

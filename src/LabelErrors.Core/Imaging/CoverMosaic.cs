@@ -20,12 +20,12 @@ public static class CoverMosaic
     /// </summary>
     public static Image<Rgb24> Render(IReadOnlyList<Image> tiles, Rgb24 background)
     {
-        var cover = new Image<Rgb24>(Width, Height, background);
+        var cover = new Image<Rgb24>(RenderConfiguration.Default, Width, Height, background);
         var count = Math.Min(tiles.Count, Columns * Rows);
         for (var i = 0; i < count; i++)
         {
             using var scaled = Thumbnail.Render(tiles[i], Tile);
-            using var rgb = scaled.CloneAs<Rgb24>();
+            using var rgb = scaled.CloneAs<Rgb24>(RenderConfiguration.Default);
             var cellX = Gap + (i % Columns) * (Tile + Gap);
             var cellY = Gap + (i / Columns) * (Tile + Gap);
             var at = new Point(cellX + (Tile - rgb.Width) / 2, cellY + (Tile - rgb.Height) / 2);

@@ -61,5 +61,5 @@ public sealed class MnistIdxImages
         return _pixels.AsSpan(index * length, length);
     }
 
-    public Image<L8> ToImage(int index) => Image.LoadPixelData<L8>(Pixels(index), Columns, Rows);
+    public Image<L8> ToImage(int index) => Image.LoadPixelData<L8>(RenderConfiguration.Default, Pixels(index), Columns, Rows);
 }

@@ -30,16 +30,16 @@ public static class OgCard
     /// <param name="heading">Optional text for the top-left corner, already rasterised.</param>
     public static Image<Rgb24> Render(Image example, Rgb24 band, Image? bandCaption = null, Image? heading = null)
     {
-        var card = new Image<Rgb24>(Width, Height);
+        var card = new Image<Rgb24>(RenderConfiguration.Default, Width, Height);
         PaintBackground(card, band);
 
         // Square examples get an ImageBox square; wide ones (a text set's cover) may use more of the width.
         using var scaled = Thumbnail.Render(example, new Size(2 * ImageBox, ImageBox));
-        using var rgb = scaled.CloneAs<Rgb24>();
+        using var rgb = scaled.CloneAs<Rgb24>(RenderConfiguration.Default);
         var area = ImageArea;
         var x = area.X + (area.Width - rgb.Width) / 2;
         var y = area.Y + (area.Height - rgb.Height) / 2;
-        using (var frame = new Image<Rgb24>(rgb.Width + 2 * Frame, rgb.Height + 2 * Frame, FrameColour))
+        using (var frame = new Image<Rgb24>(RenderConfiguration.Default, rgb.Width + 2 * Frame, rgb.Height + 2 * Frame, FrameColour))
             card.Mutate(c => c.DrawImage(frame, new Point(x - Frame, y - Frame), 1f));
         card.Mutate(c => c.DrawImage(rgb, new Point(x, y), 1f));
 

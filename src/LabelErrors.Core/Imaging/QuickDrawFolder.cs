@@ -58,7 +58,7 @@ public sealed class QuickDrawFolder
         var pixels = ReadPixels(globalIndex);
         for (var i = 0; i < pixels.Length; i++)
             pixels[i] = (byte)(255 - pixels[i]);
-        return Image.LoadPixelData<L8>(pixels, Side, Side);
+        return Image.LoadPixelData<L8>(RenderConfiguration.Default, pixels, Side, Side);
     }
 
     private sealed record ClassFile(string Path, long Rows, long DataOffset);

@@ -20,7 +20,7 @@ public static class Thumbnail
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Math.Min(box.Width, box.Height), 1);
         var tiny = Math.Max(source.Width, source.Height) <= TinySide;
-        return source.Clone(x => x.Resize(new ResizeOptions
+        return source.Clone(RenderConfiguration.Default, x => x.Resize(new ResizeOptions
         {
             Size = box,
             Mode = ResizeMode.Max,

@@ -26,9 +26,9 @@ CS="$BASE_CS;Database=labelerrors_load"
 
 echo "Building (Release)…"
 dotnet build src/LabelErrors.Web/LabelErrors.Web.csproj -c Release -nologo -v q -clp:ErrorsOnly >"$OUT/build.log" 2>&1
-dotnet build benchmarks/LabelErrors.Benchmarks/LabelErrors.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly >>"$OUT/build.log" 2>&1
+dotnet build tests/LabelErrors.Images.Benchmarks/LabelErrors.Images.Benchmarks.csproj -c Release -nologo -v q -clp:ErrorsOnly >>"$OUT/build.log" 2>&1
 echo "Importing MNIST…"
-dotnet benchmarks/LabelErrors.Benchmarks/bin/Release/net10.0/LabelErrors.Benchmarks.dll seed "$CS" mnist
+dotnet tests/LabelErrors.Images.Benchmarks/bin/Release/net10.0/LabelErrors.Images.Benchmarks.dll seed "$CS" mnist
 
 echo "Starting the app on :$PORT (memory cache $CACHE_MB MB, log level $LOG_LEVEL)…"
 (

@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<StudyImporter>();
         services.AddSingleton<StudyImportStatus>();
+        services.AddSingleton<StudyCrossCheck>();
         return services;
     }
 }

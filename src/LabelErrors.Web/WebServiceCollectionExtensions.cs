@@ -1,4 +1,5 @@
 using LabelErrors.Data;
+using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,12 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddLabelErrorsData(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+
+        services.AddOptions<ImportOptions>()
+            .Bind(configuration.GetSection(ImportOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+        services.AddHostedService<StudyImportService>();
 
         services.AddLabelErrorsImages(configuration);
 

@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LabelErrors.Tests.Shared;
 
-/// <summary>
-/// The real app (real PostgreSQL, nothing mocked) configured for one test database; <paramref name="settings"/>
-/// adds configuration keys (e.g. <c>Content:QuickDrawDir</c>).
-/// </summary>
-public sealed class LabelErrorsAppFactory(string connectionString, bool migrateOnStart = true, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+/// <summary>The real app (real PostgreSQL, nothing mocked) configured for one test database.</summary>
+/// <param name="settings">Extra configuration, e.g. <c>["Import:OnStart"] = "true"</c>.</param>
+public sealed class LabelErrorsAppFactory(string connectionString, bool migrateOnStart = true, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-using LabelErrors.Benchmarks;
+using LabelErrors.Images.Benchmarks;
 
 // "seed <connection string> <slug>…" imports study datasets for the load scripts; "stopwatch [N]" times cold renders
 // quickly; anything else goes to BenchmarkDotNet (e.g. --filter '*').

@@ -4,7 +4,7 @@ using LabelErrors.Data.Import;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace LabelErrors.Benchmarks;
+namespace LabelErrors.Images.Benchmarks;
 
 /// <summary>Migrates a database and imports study datasets with the real importer, so load tests run on real rows.</summary>
 public static class StudySeed

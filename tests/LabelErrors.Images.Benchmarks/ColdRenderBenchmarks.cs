@@ -4,7 +4,7 @@ using LabelErrors.Core.Imaging;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace LabelErrors.Benchmarks;
+namespace LabelErrors.Images.Benchmarks;
 
 /// <summary>
 /// What a cache miss of the image endpoint costs: the source pixels are in memory (the bundled files are read once

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LabelErrors.Benchmarks;
+namespace LabelErrors.Images.Benchmarks;
 
 /// <summary>
 /// A quick alternative to BenchmarkDotNet on a shared machine: renders each case N times on one thread and reports

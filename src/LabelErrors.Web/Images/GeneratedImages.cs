@@ -81,6 +81,22 @@ public static class GeneratedImages
                     canvas.DrawLine(x, height / 2f - amplitude, x, height / 2f + amplitude, paint);
                 }
             }
+            else if (modality == Modality.Image)
+            {
+                // Empty picture frames, like the gallery it would be with the images configured.
+                paint.Style = SKPaintStyle.Stroke;
+                paint.StrokeWidth = 3;
+                for (var row = 0; row < CoverMosaic.Rows; row++)
+                    for (var column = 0; column < CoverMosaic.Columns; column++)
+                    {
+                        var x = CoverMosaic.Gap + column * (CoverMosaic.Tile + CoverMosaic.Gap) + 10;
+                        var y = CoverMosaic.Gap + row * (CoverMosaic.Tile + CoverMosaic.Gap) + 10;
+                        canvas.DrawRoundRect(x, y, CoverMosaic.Tile - 20, CoverMosaic.Tile - 20, 10, 10, paint);
+                        var size = CoverMosaic.Tile - 20;
+                        canvas.DrawPoints(SKPointMode.Polygon,
+                            [new(x + size * 0.15f, y + size * 0.8f), new(x + size * 0.4f, y + size * 0.45f), new(x + size * 0.6f, y + size * 0.65f), new(x + size * 0.85f, y + size * 0.35f)], paint);
+                    }
+            }
             else
             {
                 // Lines of "text" of random lengths, like a page seen from afar.
@@ -99,7 +115,7 @@ public static class GeneratedImages
             using (var shade = new SKPaint { Color = background.WithAlpha(215) })
                 canvas.DrawRect(0, height * 0.28f, width, height * 0.5f, shade);
             SkiaPainter.Text(canvas, datasetName, width / 2f, height * 0.5f, 54, SKColors.White, width - 60, bold: true, align: SKTextAlign.Center);
-            var subtitle = validatedErrors > 0 ? $"{validatedErrors:N0} validated label errors" : string.Join(" · ", classNames.Take(4));
+            var subtitle = validatedErrors > 0 ? $"{validatedErrors:N0} validated label error{(validatedErrors == 1 ? "" : "s")}" : string.Join(" · ", classNames.Take(4));
             SkiaPainter.Text(canvas, subtitle, width / 2f, height * 0.5f + 50, 26, new SKColor(0xcf, 0xd8, 0xdc), width - 60, align: SKTextAlign.Center);
         });
     }

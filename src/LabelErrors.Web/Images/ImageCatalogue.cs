@@ -55,8 +55,11 @@ public sealed class ImageCatalogue(IDbContextFactory<LabelErrorsDbContext> conte
             : new ExampleImageInfo(id, row.GivenLabel, row.GuessedLabel, row.Consensus?.ToString(), row.SourceUrl);
     }
 
-    /// <summary>The dataset's validated errors for its cover, spread over the test set (every k-th by index).</summary>
-    public async Task<IReadOnlyList<ExampleImageInfo>> CoverExamplesAsync(DatasetImageInfo dataset, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// The dataset's validated errors for its cover, spread over the test set (every k-th by index), and how many
+    /// validated errors there are in all.
+    /// </summary>
+    public async Task<(IReadOnlyList<ExampleImageInfo> Examples, int Total)> CoverExamplesAsync(DatasetImageInfo dataset, int count, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Examples.AsNoTracking().Where(e => e.DatasetId == dataset.Id && e.IsValidatedError)
@@ -64,8 +67,8 @@ public sealed class ImageCatalogue(IDbContextFactory<LabelErrorsDbContext> conte
             .Select(e => new ExampleImageInfo(e.StudyIndex, e.GivenLabel, e.GuessedLabel, null, e.Votes == null ? null : e.Votes.SourceUrl))
             .ToListAsync(cancellationToken);
         if (rows.Count <= count)
-            return rows;
+            return (rows, rows.Count);
         var step = (double)rows.Count / count;
-        return Enumerable.Range(0, count).Select(i => rows[(int)(i * step)]).ToList();
+        return (Enumerable.Range(0, count).Select(i => rows[(int)(i * step)]).ToList(), rows.Count);
     }
 }

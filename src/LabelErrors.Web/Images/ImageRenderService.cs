@@ -33,9 +33,9 @@ public sealed class ImageRenderService(
     public async Task<RenderedImage> CoverAsync(DatasetImageInfo dataset, CancellationToken cancellationToken)
     {
         // The tiles' ids are part of the key, so a re-import with other validated errors gives a new cover.
-        var examples = await catalogue.CoverExamplesAsync(dataset, CoverTiles, cancellationToken);
-        var signature = Hash(string.Join(",", examples.Select(e => e.StudyIndex)));
-        return await cache.GetOrRenderAsync($"cover/{dataset.Slug}/{signature}", ct => RenderCoverAsync(dataset, examples, signature, ct));
+        var (examples, total) = await catalogue.CoverExamplesAsync(dataset, CoverTiles, cancellationToken);
+        var signature = Hash($"{total}:" + string.Join(",", examples.Select(e => e.StudyIndex)));
+        return await cache.GetOrRenderAsync($"cover/{dataset.Slug}/{signature}", ct => RenderCoverAsync(dataset, examples, total, signature, ct));
     }
 
     private async Task<RenderedImage> RenderExampleAsync(DatasetImageInfo dataset, long id, int size, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class ImageRenderService(
         }
     }
 
-    private async Task<RenderedImage> RenderCoverAsync(DatasetImageInfo dataset, IReadOnlyList<ExampleImageInfo> examples, string signature, CancellationToken cancellationToken)
+    private async Task<RenderedImage> RenderCoverAsync(DatasetImageInfo dataset, IReadOnlyList<ExampleImageInfo> examples, int validatedErrors, string signature, CancellationToken cancellationToken)
     {
         var tiles = new List<Image>();
         try
@@ -103,7 +103,7 @@ public sealed class ImageRenderService(
             if (tiles.Count == 0)
             {
                 // No pixels here (a text or audio set, or images not bundled): a generated cover.
-                using var generated = GeneratedImages.Cover(dataset.Name, dataset.Modality, dataset.ClassNames.OrderBy(c => c.Key).Select(c => c.Value).ToList(), examples.Count);
+                using var generated = GeneratedImages.Cover(dataset.Name, dataset.Modality, dataset.ClassNames.OrderBy(c => c.Key).Select(c => c.Value).ToList(), validatedErrors);
                 return new RenderedImage(PngBytes.Encode(generated), ETag(ContentSourceKind.Placeholder, dataset.Slug, "cover", signature), IsPlaceholder: false);
             }
             using var mosaic = CoverMosaic.Render(tiles, CoverBackground);

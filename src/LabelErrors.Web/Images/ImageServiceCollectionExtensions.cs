@@ -20,6 +20,7 @@ public static class ImageServiceCollectionExtensions
         services.AddSingleton<MissingContentLog>();
         services.AddSingleton<ImageCatalogue>();
         services.AddSingleton<ImageRenderService>();
+        services.AddSingleton<ExampleTextSource>();
         return services;
     }
 }

@@ -41,6 +41,7 @@ public sealed class RemoteFallbackTests : IAsyncLifetime
         _origin.MapGet("/static/imagenet/3.png", () => Results.Bytes(new byte[20_000], "image/png"));
         _origin.MapGet("/static/imagenet/4.png", async () => { await Task.Delay(TimeSpan.FromSeconds(5)); return Results.Bytes(Png(8, 8, new Rgb24(1, 1, 1)), "image/png"); });
         _origin.MapGet("/static/imagenet/5.png", () => Results.NotFound());
+        _origin.MapGet("/static/amazon/22360.txt", () => Results.Text("Great blender, a bit loud.", "text/plain"));
         await _origin.StartAsync();
         var address = _origin.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         _originBase = address.TrimEnd('/');
@@ -105,6 +106,39 @@ public sealed class RemoteFallbackTests : IAsyncLifetime
 
         Assert.Contains("placeholder", response.Headers.ETag!.Tag);
         Assert.Empty(_hits);
+    }
+
+    [Fact]
+    public async Task Texts_come_from_the_import_then_from_the_study_site()
+    {
+        var port = new Uri(_originBase).Port;
+        await using var site = await ImageSite.StartAsync(new Dictionary<string, string?>
+        {
+            ["Content:RemoteFallback"] = "true",
+            ["Content:RemoteHost"] = $"127.0.0.1:{port}",
+        });
+        var amazon = await site.AddDatasetAsync("amazon", "Amazon Reviews", Modality.Text, 100_000, ["negative", "neutral", "positive"]);
+        await site.AddExampleAsync(amazon, 22360, given: 2, guessed: 1, consensus: ConsensusCategory.NonAgreement, sourceUrl: $"{_originBase}/static/amazon/22360.txt");
+        var imdb = await site.AddDatasetAsync("imdb", "IMDB", Modality.Text, 25_000, ["negative", "positive"]);
+        await site.AddExampleAsync(imdb, 5, given: 1);
+        var contexts = site.App.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LabelErrors.Data.LabelErrorsDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var row = db.Examples.Single(e => e.DatasetId == imdb.Id && e.StudyIndex == 5);
+            db.Add(new ExampleText { ExampleId = row.Id, Text = "A slow film that rewards patience." });
+            await db.SaveChangesAsync();
+        }
+        var texts = site.App.Services.GetRequiredService<LabelErrors.Web.Images.ExampleTextSource>();
+
+        var imported = await texts.GetAsync("imdb", 5, CancellationToken.None);
+        var fetched = await texts.GetAsync("amazon", 22360, CancellationToken.None);
+
+        Assert.Equal(new LabelErrors.Web.Images.ExampleContentText("A slow film that rewards patience.", LabelErrors.Web.Images.ContentSourceKind.Bundled), imported);
+        Assert.Equal(new LabelErrors.Web.Images.ExampleContentText("Great blender, a bit loud.", LabelErrors.Web.Images.ContentSourceKind.Remote), fetched);
+        Assert.Null(await texts.GetAsync("amazon", 1, CancellationToken.None));
+        Assert.Equal(1, _hits.GetValueOrDefault("/static/amazon/22360.txt"));
+        Assert.Equal(fetched, await texts.GetAsync("amazon", 22360, CancellationToken.None));
+        Assert.Equal(1, _hits.GetValueOrDefault("/static/amazon/22360.txt")); // kept after the first fetch
     }
 
     private static byte[] Png(int width, int height, Rgb24 colour)

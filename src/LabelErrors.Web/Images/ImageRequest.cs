@@ -8,7 +8,10 @@ public static partial class ImageRequest
 {
     public const string CoverFile = "cover.png";
 
-    /// <summary>Slugs of the study and of uploads: lower-case letters, digits, '-' and '_'.</summary>
+    /// <summary>
+    /// Slugs of the study (lower case) and of uploads (a base64url token): letters, digits, '-' and '_'. Anything
+    /// else cannot name a dataset and is answered 404 without asking the database.
+    /// </summary>
     public static bool IsSlug(string dataset) => SlugPattern().IsMatch(dataset);
 
     /// <summary>"123.png" → 123. Ids are the study's non-negative integer indices (uploads use the same scheme).</summary>
@@ -28,7 +31,7 @@ public static partial class ImageRequest
         return int.TryParse(raw, System.Globalization.NumberStyles.None, null, out size) && ThumbnailSizes.IsAllowed(size);
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SlugPattern();
 
     [GeneratedRegex("^([0-9]{1,15})\\.png$")]

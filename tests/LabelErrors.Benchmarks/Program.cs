@@ -14,10 +14,26 @@ if (args.Length > 0 && args[0] == "--quick")
     {
         Measure("confident joint", () => ConfidentJoint.Compute(bench.Labels, bench.Probs));
         Measure("find_label_issues", () => bench.FindLabelIssues());
+        Measure("find_label_issues predicted_neq_given", () => LabelIssues.Find(bench.Labels, bench.Probs, new FindLabelIssuesOptions { FilterBy = FilterBy.PredictedNeqGiven }));
+        Measure("find_label_issues prune_by_class", () => LabelIssues.Find(bench.Labels, bench.Probs, new FindLabelIssuesOptions { FilterBy = FilterBy.PruneByClass }));
         Measure("scores", () => bench.QualityScores());
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }
 
+    return;
+}
+
+if (args.Length > 1 && args[0] == "--peak")
+{
+    // One operation in a fresh process: peak working set relative to the pred_probs buffer.
+    var bench = new ConfidentLearningBenchmarks { N = 1_000_000, K = 100 };
+    bench.Setup();
+    GC.Collect();
+    long before = Process.GetCurrentProcess().WorkingSet64;
+    object result = args[1] == "find" ? bench.FindLabelIssues() : bench.QualityScores();
+    var process = Process.GetCurrentProcess();
+    double predProbsMb = 4.0 * bench.N * bench.K / 1e6;
+    Console.WriteLine($"{args[1]}: pred_probs {predProbsMb:F0} MB, working set before {before / 1e6:F0} MB, peak {process.PeakWorkingSet64 / 1e6:F0} MB ({process.PeakWorkingSet64 / 1e6 / predProbsMb:F2}x), result {result.GetType().Name}");
     return;
 }
 

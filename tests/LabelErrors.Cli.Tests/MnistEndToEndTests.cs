@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using LabelErrors.Cli.Input;
 using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 
@@ -26,7 +25,7 @@ public class MnistEndToEndTests
         Assert.Equal("", run.Error);
         var labels = Npy.ReadLabels(SharedData.MnistLabels);
         var matrix = Npy.ReadPredProbs(SharedData.MnistPredProbs);
-        var predProbs = CorePredProbs.From(matrix);
+        var predProbs = matrix.ToPredProbs();
         var expected = LabelIssues.Find(labels, predProbs, new FindLabelIssuesOptions { ReturnIndicesRankedBy = RankBy.SelfConfidence });
         var scores = LabelQuality.Scores(labels, predProbs, ScoreMethod.SelfConfidence);
 
@@ -133,7 +132,7 @@ public class MnistEndToEndTests
 
         Assert.Equal(0, run.ExitCode);
         var labels = Npy.ReadLabels(SharedData.MnistLabels);
-        var predProbs = CorePredProbs.From(Npy.ReadPredProbs(SharedData.MnistPredProbs));
+        var predProbs = Npy.ReadPredProbs(SharedData.MnistPredProbs).ToPredProbs();
         var expected = PaperSelection.Select("mnist", labels, predProbs);
         var margins = LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
 
@@ -152,7 +151,7 @@ public class MnistEndToEndTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
-        var expected = PaperSelection.Select("imdb", Npy.ReadLabels(labelsPath), CorePredProbs.From(Npy.ReadPredProbs(probsPath)));
+        var expected = PaperSelection.Select("imdb", Npy.ReadLabels(labelsPath), Npy.ReadPredProbs(probsPath).ToPredProbs());
         Assert.Equal(expected, run.CsvRows().Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)));
     }
 

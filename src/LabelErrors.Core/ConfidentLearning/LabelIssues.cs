@@ -86,9 +86,18 @@ public static class LabelIssues
                 foreach (int i in offDiagonal) mask[i] = true;
                 break;
             case FilterBy.PredictedNeqGiven:
-                mask = new bool[n];
-                for (int i = 0; i < n; i++) mask[i] = ArgMax(p.Row(i)) != labels[i];
-                break;
+                {
+                    var predictedNeqGiven = new bool[n];
+                    var labelArray = labels.ToArray();
+                    var data = p.Array;
+                    Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+                    {
+                        for (int i = start; i < end; i++) predictedNeqGiven[i] = ArgMax<T>(data.AsSpan(i * k, k)) != labelArray[i];
+                    });
+                    mask = predictedNeqGiven;
+                    break;
+                }
+
             default:
                 mask = Prune(labels, p, options, confidentJoint, labelCounts);
                 break;
@@ -96,10 +105,15 @@ public static class LabelIssues
 
         if (options.FilterBy is not (FilterBy.LowNormalizedMargin or FilterBy.LowSelfConfidence))
         {
-            for (int i = 0; i < n; i++)
+            var labelArray = labels.ToArray();
+            var data = p.Array;
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
-                if (mask[i] && ClassPruning.IsPredictedAsGiven(p.Row(i), labels[i])) mask[i] = false;
-            }
+                for (int i = start; i < end; i++)
+                {
+                    if (mask[i] && ClassPruning.IsPredictedAsGiven<T>(data.AsSpan(i * k, k), labelArray[i])) mask[i] = false;
+                }
+            });
         }
 
         int[]? ranked = options.ReturnIndicesRankedBy is { } rankBy ? Order(labels, p, mask, (ScoreMethod)rankBy) : null;
@@ -112,10 +126,10 @@ public static class LabelIssues
         int n = p.N, k = p.K;
         var pruneCounts = PruneCounts.KeepAtLeastNPerClass(confidentJoint, options.MinExamplesPerClass, options.FracNoise);
         if (options.NumToRemovePerClass is { } ntr) pruneCounts = PruneCounts.WithNumToRemovePerClass(pruneCounts, ntr, labelCounts);
-        var members = ClassPruning.IndicesByClass(labels, k);
         bool[]? byClass = null;
         if (options.FilterBy is FilterBy.PruneByClass or FilterBy.Both)
         {
+            var members = ClassPruning.IndicesByClass(labels, k);
             byClass = new bool[n];
             Parallelism.For(k, c => ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass));
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;
@@ -193,15 +207,16 @@ public static class LabelIssues
         return NumpyReductions.Sum<double>(diagonal);
     }
 
+    /// <summary>numpy argmax: the first position of the maximum.</summary>
     internal static int ArgMax<T>(ReadOnlySpan<T> row)
         where T : IFloatingPointIeee754<T>
     {
-        int best = 0;
-        for (int c = 1; c < row.Length; c++)
+        T max = LabelQuality.MaxExcluding(row, -1);
+        for (int c = 0; c < row.Length; c++)
         {
-            if (row[c] > row[best]) best = c;
+            if (row[c] == max) return c;
         }
 
-        return best;
+        return 0;
     }
 }

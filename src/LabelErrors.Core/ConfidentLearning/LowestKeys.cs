@@ -3,9 +3,10 @@ using System.Numerics;
 namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>
-/// Keeps the <see cref="Capacity"/> lowest keys offered in ascending position order, with ties going to the
-/// lower position: the same set as <c>np.argsort(keys, kind='stable')[:capacity]</c>, found in one streaming
-/// pass with a bounded max-heap. A key equal to the current worst is rejected because it comes later.
+/// Keeps the <see cref="Capacity"/> lowest (key, position) pairs offered — ties in the key go to the lower
+/// position: the same set as <c>np.argsort(keys, kind='stable')[:capacity]</c>, found in one streaming pass with
+/// a bounded max-heap. The result does not depend on the order of the offers, so partial selections of row
+/// blocks can be merged exactly.
 /// </summary>
 internal sealed class LowestKeys<T>
     where T : IFloatingPointIeee754<T>
@@ -24,7 +25,10 @@ internal sealed class LowestKeys<T>
 
     public int Count { get; private set; }
 
-    /// <summary>Keys below this bound may enter; +∞ while not full, −∞ when the capacity is 0.</summary>
+    /// <summary>
+    /// Keys below this bound may enter; a key equal to it may enter only with a lower position than the current
+    /// worst entry (never the case while offering in ascending positions). +∞ while not full, −∞ when the capacity is 0.
+    /// </summary>
     public T AdmissionBound => Capacity == 0 ? T.NegativeInfinity : Count < Capacity ? T.PositiveInfinity : _keys[0];
 
     public ReadOnlySpan<int> Positions => _positions.AsSpan(0, Count);
@@ -32,7 +36,7 @@ internal sealed class LowestKeys<T>
     /// <summary>Keys of the kept entries, in the same (heap) order as <see cref="Positions"/>.</summary>
     public ReadOnlySpan<T> Keys => _keys.AsSpan(0, Count);
 
-    /// <summary>Offers a key; positions must be offered in ascending order.</summary>
+    /// <summary>Offers a key at a position (positions are unique).</summary>
     public void Offer(T key, int position)
     {
         if (Count < Capacity)
@@ -53,7 +57,7 @@ internal sealed class LowestKeys<T>
             return;
         }
 
-        if (Capacity == 0 || !(key < _keys[0])) return;
+        if (Capacity == 0 || !Greater(_keys[0], _positions[0], key, position)) return;
         SiftDownFromRoot(key, position);
     }
 

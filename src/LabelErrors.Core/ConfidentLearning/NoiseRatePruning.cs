@@ -5,12 +5,13 @@ namespace LabelErrors.Core.ConfidentLearning;
 /// <summary>
 /// prune_by_noise_rate for all classes in one sequential pass over pred_probs: for each given class k and other
 /// class j, the m[j, k] examples of class k with the largest margin p[j] − p[k] (ties: lowest index, as
-/// <c>np.argsort(-margin, kind='stable')</c>). Rows are split into fixed blocks; each block keeps its own lowest
-/// negated margins and the blocks are merged in row order, so the result does not depend on the thread count.
+/// <c>np.argsort(-margin, kind='stable')</c>). Rows are split into one contiguous block per thread; each block
+/// keeps its own lowest (negated margin, index) pairs and the blocks are merged exactly (the selection does not
+/// depend on the order of offers), so the result does not depend on the thread count.
 /// </summary>
 internal static class NoiseRatePruning
 {
-    private const int BlockRows = 1 << 17;
+    private const int MinBlockRows = 1 << 15;
 
     public static bool[] Run<T>(ReadOnlySpan<int> labels, PredProbs<T> p, long[,] pruneCounts, int minExamplesPerClass)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -32,12 +33,13 @@ internal static class NoiseRatePruning
         }
 
         var labelArray = labels.ToArray();
-        int blocks = (n + BlockRows - 1) / BlockRows;
+        int blocks = Math.Clamp(n / MinBlockRows, 1, Math.Max(1, Parallelism.MaxDegree));
+        int blockRows = (n + blocks - 1) / blocks;
         var perBlock = new LowestKeys<T>?[blocks][][];
         Parallelism.For(blocks, b =>
         {
-            int start = b * BlockRows;
-            perBlock[b] = ScanBlock(p, labelArray, start, Math.Min(n, start + BlockRows), capacity);
+            int start = b * blockRows;
+            perBlock[b] = ScanBlock(p, labelArray, start, Math.Min(n, start + blockRows), capacity);
         });
 
         var mask = new bool[n];
@@ -46,14 +48,11 @@ internal static class NoiseRatePruning
             for (int j = 0; j < k; j++)
             {
                 if (capacity[c][j] == 0) continue;
-                var merged = new LowestKeys<T>(capacity[c][j]);
-                foreach (var block in perBlock)
+                var merged = perBlock[0][c][j]!;
+                for (int b = 1; b < blocks; b++)
                 {
-                    if (block[c]?[j] is not { } selection) continue;
-                    var positions = selection.Positions.ToArray();
-                    var keys = selection.Keys.ToArray();
-                    Array.Sort(positions, keys);
-                    for (int e = 0; e < positions.Length; e++) merged.Offer(keys[e], positions[e]);
+                    var selection = perBlock[b][c][j]!;
+                    for (int e = 0; e < selection.Count; e++) merged.Offer(selection.Keys[e], selection.Positions[e]);
                 }
 
                 foreach (int i in merged.Positions) mask[i] = true;

@@ -8,7 +8,8 @@ public sealed class ThreadCountTests
     public void Results_do_not_depend_on_the_number_of_threads()
     {
         const int k = 8;
-        var (labels, probs) = SyntheticData.Make(60_000, k, seed: 21);
+        // large enough for several row blocks, so the block merge of prune_by_noise_rate is exercised
+        var (labels, probs) = SyntheticData.Make(200_000, k, seed: 21);
         var p = PredProbs.FromSingle(probs.Select(v => (float)v).ToArray(), labels.Length, k);
         var options = new FindLabelIssuesOptions { FilterBy = FilterBy.Both, ReturnIndicesRankedBy = RankBy.NormalizedMargin };
         int saved = Parallelism.MaxDegree;

@@ -15,6 +15,7 @@ public static class DataServiceCollectionExtensions
             .UseNpgsql(connectionString(sp))
             .UseSnakeCaseNamingConvention());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Queries.ExampleSearch>();
         return services;
     }
 }

@@ -10,6 +10,8 @@ public sealed class LabelErrorsDbContext(DbContextOptions<LabelErrorsDbContext> 
     public DbSet<Example> Examples => Set<Example>();
     public DbSet<MturkVotes> MturkVotes => Set<MturkVotes>();
     public DbSet<AnalysisJob> AnalysisJobs => Set<AnalysisJob>();
+    public DbSet<ExampleText> ExampleTexts => Set<ExampleText>();
+    public DbSet<DatasetImport> DatasetImports => Set<DatasetImport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LabelErrorsDbContext).Assembly);

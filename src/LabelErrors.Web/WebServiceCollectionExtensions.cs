@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<Browse.DatasetLookup>();
         return services;
     }
 }

@@ -22,6 +22,14 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
             paper.Property(p => p.ErrorPercent).HasColumnName("paper_error_percent").HasPrecision(6, 3);
         });
         builder.Navigation(d => d.Paper).IsRequired();
+        builder.OwnsOne(d => d.Recomputed, figures =>
+        {
+            figures.Property(p => p.ClGuessed).HasColumnName("recomputed_cl_guessed");
+            figures.Property(p => p.MturkChecked).HasColumnName("recomputed_mturk_checked");
+            figures.Property(p => p.Validated).HasColumnName("recomputed_validated");
+            figures.Property(p => p.Estimated).HasColumnName("recomputed_estimated");
+            figures.Property(p => p.ErrorPercent).HasColumnName("recomputed_error_percent").HasPrecision(8, 4);
+        });
         builder.HasMany(d => d.Classes).WithOne().HasForeignKey(c => c.DatasetId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -11,6 +11,8 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
         builder.ToTable("examples");
         builder.Property(e => e.Consensus).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<Dataset>().WithMany().HasForeignKey(e => e.DatasetId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(e => e.TopPredictionsJson).HasColumnType("jsonb");
+        builder.HasOne(e => e.Text).WithOne().HasForeignKey<ExampleText>(t => t.ExampleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(e => e.Votes).WithOne().HasForeignKey<MturkVotes>(v => v.ExampleId).OnDelete(DeleteBehavior.Cascade);
 
         // Permalinks look an example up by (dataset, study index); the gallery scopes and sorts within a dataset.
@@ -21,5 +23,11 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
         builder.HasIndex(e => new { e.DatasetId, e.Consensus });
         builder.HasIndex(e => new { e.DatasetId, e.GivenLabel });
         builder.HasIndex(e => new { e.DatasetId, e.GuessedLabel });
+        builder.HasIndex(e => new { e.DatasetId, e.PredictedLabel });
+        builder.HasIndex(e => new { e.DatasetId, e.NormalizedMargin });
+
+        // AudioSet's "given/guessed class" filter: array containment (@>) on the label-name lists.
+        builder.HasIndex(e => e.GivenLabelNames).HasMethod("gin");
+        builder.HasIndex(e => e.GuessedLabelNames).HasMethod("gin");
     }
 }

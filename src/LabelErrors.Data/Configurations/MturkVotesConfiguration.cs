@@ -13,5 +13,9 @@ internal sealed class MturkVotesConfiguration : IEntityTypeConfiguration<MturkVo
         builder.Property(v => v.LabelVotesJson).HasColumnType("jsonb");
         builder.HasIndex(v => v.Guessed);
         builder.HasIndex(v => v.Given);
+
+        // The gallery's agreement filters ("at least k workers chose neither / both").
+        builder.HasIndex(v => v.Neither);
+        builder.HasIndex(v => v.Both);
     }
 }

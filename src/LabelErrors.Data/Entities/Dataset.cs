@@ -25,6 +25,15 @@ public sealed class Dataset
 
     public PaperFigures Paper { get; set; } = new();
 
+    /// <summary>Table 1 recomputed from the imported votes (same definitions as the paper); null until imported.</summary>
+    public PaperFigures? Recomputed { get; set; }
+
+    /// <summary>Why the paper's and the recomputed figures differ where they do (Caltech-256, 20news), shown with both.</summary>
+    public string? FiguresNote { get; set; }
+
+    /// <summary>Where the examples' content is when it is not bundled (e.g. "configure a folder of ImageNet images").</summary>
+    public string? ContentNote { get; set; }
+
     /// <summary>Why this dataset is incomplete (a source file missing or corrupt at import), shown on its card.</summary>
     public string? ImportProblem { get; set; }
 

@@ -9,8 +9,20 @@ public sealed class Example
     /// <summary>The study's index into the test set (the id in permalinks).</summary>
     public long StudyIndex { get; set; }
 
-    /// <summary>Where the content comes from: a file path, a YouTube id, a file name in the bundled archive.</summary>
+    /// <summary>
+    /// Where the content comes from: the entry path inside the bundled archive (CIFAR-10 <c>test/cat/0000.jpg</c>,
+    /// 20news <c>20news-bydate-test/rec.autos/103343</c>, IMDB <c>test/neg/9641_4.txt</c>), the path from the study's
+    /// index file (ImageNet <c>val/n01440764/…JPEG</c>, Caltech-256 <c>001.ak47/001_0004.jpg</c>, relative to a folder
+    /// a user configures) or, for AudioSet, the YouTube id. Null where the index alone addresses the content (MNIST IDX,
+    /// CIFAR-100) or nothing is known (QuickDraw, Amazon).
+    /// </summary>
     public string? ExternalId { get; set; }
+
+    /// <summary>AudioSet: start of the 10-second clip in the YouTube video, in seconds.</summary>
+    public int? ClipStartSeconds { get; set; }
+
+    /// <summary>AudioSet: end of the clip in the YouTube video, in seconds.</summary>
+    public int? ClipEndSeconds { get; set; }
 
     public int GivenLabel { get; set; }
 
@@ -22,6 +34,25 @@ public sealed class Example
 
     /// <summary>Self-confidence (pred_probs at the given label) where pred_probs were released.</summary>
     public double? LabelQuality { get; set; }
+
+    /// <summary>
+    /// Normalized margin: pred_probs at the given label minus the largest other class probability (−1…1; below 0 the
+    /// model prefers another class). Where pred_probs were released.
+    /// </summary>
+    public double? NormalizedMargin { get; set; }
+
+    /// <summary>
+    /// The cross-validated model's five most probable classes, best first, as a JSON array of
+    /// <c>{"label": int, "probability": double}</c>. Where pred_probs were released (IMDB raw values may exceed 1:
+    /// stored as released).
+    /// </summary>
+    public string? TopPredictionsJson { get; set; }
+
+    /// <summary>AudioSet (multi-label): the given labels, as class names of classes.json (all test clips).</summary>
+    public List<string>? GivenLabelNames { get; set; }
+
+    /// <summary>AudioSet (multi-label): the labels confident learning guessed, as class names (mTurk-checked clips).</summary>
+    public List<string>? GuessedLabelNames { get; set; }
 
     /// <summary>Selected by confident learning as a likely label error (the study's candidate set).</summary>
     public bool IsClFlagged { get; set; }
@@ -35,4 +66,7 @@ public sealed class Example
     public ConsensusCategory? Consensus { get; set; }
 
     public MturkVotes? Votes { get; set; }
+
+    /// <summary>The full text for text datasets whose content is bundled (20news, IMDB).</summary>
+    public ExampleText? Text { get; set; }
 }

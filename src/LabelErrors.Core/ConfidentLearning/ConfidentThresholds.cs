@@ -1,0 +1,72 @@
+using System.Numerics;
+
+namespace LabelErrors.Core.ConfidentLearning;
+
+/// <summary>cleanlab's <c>get_confident_thresholds</c>: per class, the mean self-confidence of the examples given that class.</summary>
+internal static class ConfidentThresholds
+{
+    /// <summary>Lower bound that thresholds are clipped to (<c>CONFIDENT_THRESHOLDS_LOWER_BOUND</c>).</summary>
+    public const double LowerBound = 2e-6;
+
+    /// <summary>Value used for a class that has no examples (<c>BIG_VALUE</c>): nothing reaches it.</summary>
+    public const double MissingClassValue = 2;
+
+    /// <summary>
+    /// Thresholds in the element precision (numpy means computed on the element type), clipped from below.
+    /// <paramref name="allClassesPresent"/> is false when some class has no example: numpy then builds the
+    /// thresholds array from mixed scalars as float64, and the comparisons happen in float64.
+    /// </summary>
+    public static T[] Compute<T>(ReadOnlySpan<int> labels, PredProbs<T> p, out bool allClassesPresent)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = p.K;
+        var values = ValuesByGivenClass(labels, p);
+        var thresholds = new T[k];
+        allClassesPresent = true;
+        T bound = T.CreateChecked(LowerBound);
+        for (int c = 0; c < k; c++)
+        {
+            if (values[c].Count == 0)
+            {
+                allClassesPresent = false;
+                thresholds[c] = T.CreateChecked(MissingClassValue);
+                continue;
+            }
+
+            T mean = NumpyReductions.Mean<T>(values[c].AsSpan());
+            thresholds[c] = T.Max(mean, bound);
+        }
+
+        return thresholds;
+    }
+
+    /// <summary>For each class c, pred_probs[i, c] of the examples i given label c, in index order.</summary>
+    private static FixedList<T>[] ValuesByGivenClass<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = p.K;
+        var counts = new int[k];
+        foreach (int label in labels) counts[label]++;
+        var values = new FixedList<T>[k];
+        for (int c = 0; c < k; c++) values[c] = new FixedList<T>(counts[c]);
+        var data = p.Data;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int label = labels[i];
+            values[label].Add(data[i * k + label]);
+        }
+
+        return values;
+    }
+
+    private sealed class FixedList<T>(int capacity)
+    {
+        private readonly T[] _items = new T[capacity];
+
+        public int Count { get; private set; }
+
+        public void Add(T item) => _items[Count++] = item;
+
+        public ReadOnlySpan<T> AsSpan() => _items.AsSpan(0, Count);
+    }
+}

@@ -1,0 +1,10 @@
+namespace LabelErrors.Core.ConfidentLearning;
+
+/// <summary>
+/// Result of <see cref="LabelIssues.Find"/>: <see cref="Mask"/>[i] is true for a likely label issue;
+/// <see cref="RankedIndices"/> (only when a ranking was requested) lists the flagged indices, most likely issue first.
+/// </summary>
+public sealed record LabelIssuesResult(bool[] Mask, int[]? RankedIndices)
+{
+    public int Count => Mask.Count(flag => flag);
+}

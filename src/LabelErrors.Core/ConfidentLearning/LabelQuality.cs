@@ -1,0 +1,141 @@
+using System.Numerics;
+
+namespace LabelErrors.Core.ConfidentLearning;
+
+/// <summary>cleanlab 2.9.0's <c>rank.get_label_quality_scores</c>, computed in the element precision of pred_probs.</summary>
+public static class LabelQuality
+{
+    private const double ClippingLowerBound = 1e-6;
+
+    /// <summary>
+    /// <c>get_label_quality_scores(labels, pred_probs, method=method, adjust_pred_probs=adjustPredProbs)</c>.
+    /// Scores of float32/float16 inputs are computed in that precision and widened exactly to double.
+    /// </summary>
+    public static double[] Scores(ReadOnlySpan<int> labels, PredProbs predProbs, ScoreMethod method = ScoreMethod.SelfConfidence, bool adjustPredProbs = false)
+    {
+        InputChecks.Validate(labels, predProbs, allowOneClass: true);
+        return predProbs switch
+        {
+            PredProbs<double> d => Widen(ScoresCore(labels, d, method, adjustPredProbs)),
+            PredProbs<float> f => Widen(ScoresCore(labels, f, method, adjustPredProbs)),
+            PredProbs<Half> h => Widen(ScoresCore(labels, h, method, adjustPredProbs)),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+    }
+
+    internal static double[] Widen<T>(T[] values)
+        where T : IFloatingPointIeee754<T>
+    {
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = double.CreateChecked(values[i]);
+        return result;
+    }
+
+    internal static T[] ScoresCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, ScoreMethod method, bool adjustPredProbs)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (adjustPredProbs)
+        {
+            if (method == ScoreMethod.ConfidenceWeightedEntropy)
+            {
+                throw new ArgumentException("adjust_pred_probs is not currently supported for confidence_weighted_entropy.", nameof(adjustPredProbs));
+            }
+
+            p = SubtractConfidentThresholds(labels, p);
+        }
+
+        return method switch
+        {
+            ScoreMethod.SelfConfidence => SelfConfidence(labels, p),
+            ScoreMethod.NormalizedMargin => NormalizedMargin(labels, p),
+            ScoreMethod.ConfidenceWeightedEntropy => ConfidenceWeightedEntropy(labels, p),
+            _ => throw new ArgumentOutOfRangeException(nameof(method)),
+        };
+    }
+
+    internal static T[] SelfConfidence<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var scores = new T[p.N];
+        var data = p.Data;
+        int k = p.K;
+        for (int i = 0; i < scores.Length; i++) scores[i] = data[i * k + labels[i]];
+        return scores;
+    }
+
+    internal static T[] NormalizedMargin<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var scores = new T[p.N];
+        T two = T.CreateChecked(2);
+        for (int i = 0; i < scores.Length; i++)
+        {
+            var row = p.Row(i);
+            int label = labels[i];
+            scores[i] = (row[label] - MaxExcluding(row, label) + T.One) / two;
+        }
+
+        return scores;
+    }
+
+    /// <summary>Largest entry of the row other than column <paramref name="excluded"/>; −∞ when K = 1 (numpy raises there).</summary>
+    internal static T MaxExcluding<T>(ReadOnlySpan<T> row, int excluded)
+        where T : IFloatingPointIeee754<T>
+    {
+        T max = T.NegativeInfinity;
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (c != excluded && row[c] > max) max = row[c];
+        }
+
+        return max;
+    }
+
+    internal static T[] ConfidenceWeightedEntropy<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = p.K;
+        var scores = new T[p.N];
+        var terms = new T[k];
+        T logK = T.CreateChecked(Math.Log(k));
+        T lowerBound = T.CreateChecked(ClippingLowerBound);
+        for (int i = 0; i < scores.Length; i++)
+        {
+            var row = p.Row(i);
+            for (int c = 0; c < k; c++)
+            {
+                // scipy's xlogy has no float32 kernel: it computes in float64 and casts back.
+                double v = double.CreateChecked(row[c]);
+                terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
+            }
+
+            T entropy = -NumpyReductions.Sum<T>(terms) / logK;
+            T selfConfidence = T.Max(row[labels[i]], lowerBound);
+            T ratio = entropy / selfConfidence;
+            T clipped = T.Max(ratio, lowerBound);
+            scores[i] = T.Log(ratio + T.One) / clipped;
+        }
+
+        return scores;
+    }
+
+    /// <summary><c>_subtract_confident_thresholds</c>: pred_probs − thresholds + max(thresholds), rows renormalised.</summary>
+    internal static PredProbs<T> SubtractConfidentThresholds<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var thresholds = ConfidentThresholds.Compute(labels, p, out _);
+        T maxThreshold = thresholds[0];
+        foreach (T t in thresholds) maxThreshold = T.Max(maxThreshold, t);
+        int k = p.K;
+        var adjusted = p.Data.ToArray();
+        for (int i = 0; i < p.N; i++)
+        {
+            var row = adjusted.AsSpan(i * k, k);
+            for (int c = 0; c < k; c++) row[c] = row[c] - thresholds[c] + maxThreshold;
+            T sum = NumpyReductions.Sum<T>(row);
+            for (int c = 0; c < k; c++) row[c] /= sum;
+        }
+
+        return new PredProbs<T>(adjusted, p.N, k);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Numerics;
+
+namespace LabelErrors.Core.ConfidentLearning;
+
+/// <summary>
+/// Sums and means bit-identical to numpy 1.24's: <c>np.add.reduce</c> over a contiguous run uses pairwise
+/// summation (plain loop below 8 elements, 8 interleaved accumulators up to 128, recursive halving above),
+/// accumulating in the element type. Threshold comparisons in float32 depend on the last bit of such means.
+/// </summary>
+internal static class NumpyReductions
+{
+    private const int BlockSize = 128;
+
+    /// <summary>numpy pairwise sum of <paramref name="n"/> elements starting at <paramref name="start"/> with a stride.</summary>
+    public static T PairwiseSum<T>(ReadOnlySpan<T> a, int start, int n, int stride)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (n < 8)
+        {
+            // numpy starts this loop from -0.0 since 1.25 and from 0.0 in 1.24; both give identical finite sums here.
+            T res = T.Zero;
+            for (int i = 0; i < n; i++) res += a[start + i * stride];
+            return res;
+        }
+
+        if (n <= BlockSize)
+        {
+            T r0 = a[start], r1 = a[start + stride], r2 = a[start + 2 * stride], r3 = a[start + 3 * stride];
+            T r4 = a[start + 4 * stride], r5 = a[start + 5 * stride], r6 = a[start + 6 * stride], r7 = a[start + 7 * stride];
+            int i;
+            for (i = 8; i < n - (n % 8); i += 8)
+            {
+                int o = start + i * stride;
+                r0 += a[o];
+                r1 += a[o + stride];
+                r2 += a[o + 2 * stride];
+                r3 += a[o + 3 * stride];
+                r4 += a[o + 4 * stride];
+                r5 += a[o + 5 * stride];
+                r6 += a[o + 6 * stride];
+                r7 += a[o + 7 * stride];
+            }
+
+            T res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) res += a[start + i * stride];
+            return res;
+        }
+
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return PairwiseSum(a, start, n2, stride) + PairwiseSum(a, start + n2 * stride, n - n2, stride);
+    }
+
+    public static T PairwiseSum<T>(ReadOnlySpan<T> a)
+        where T : IFloatingPointIeee754<T> => PairwiseSum(a, 0, a.Length, 1);
+
+    /// <summary>
+    /// <c>np.sum(x)</c> for a whole array: the reduction starts from the identity 0 and adds the pairwise sum.
+    /// </summary>
+    public static T Sum<T>(ReadOnlySpan<T> a)
+        where T : IFloatingPointIeee754<T> => T.Zero + PairwiseSum(a);
+
+    /// <summary>
+    /// <c>np.mean(x)</c> of a contiguous 1-D array with numpy's dtype rules: float64 and float32 sum in their own
+    /// precision, float16 sums in float32 over casting buffers of 8192 elements; the division by the count is done
+    /// in float64 and rounded back to the element type. Returns NaN for an empty array, as numpy does.
+    /// </summary>
+    public static T Mean<T>(ReadOnlySpan<T> a)
+        where T : IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(Half))
+        {
+            const int castBufferSize = 8192;
+            float[] chunk = new float[Math.Min(castBufferSize, Math.Max(a.Length, 1))];
+            float total = 0f;
+            for (int offset = 0; offset < a.Length; offset += castBufferSize)
+            {
+                int len = Math.Min(castBufferSize, a.Length - offset);
+                for (int i = 0; i < len; i++) chunk[i] = float.CreateChecked(a[offset + i]);
+                total += PairwiseSum<float>(chunk.AsSpan(0, len));
+            }
+
+            return T.CreateChecked((double)total / a.Length);
+        }
+
+        T sum = Sum(a);
+        return T.CreateChecked(double.CreateChecked(sum) / a.Length);
+    }
+}

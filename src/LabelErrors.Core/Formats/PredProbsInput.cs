@@ -1,0 +1,7 @@
+namespace LabelErrors.Core.Formats;
+
+/// <summary>Predicted probabilities read from a file; row numbering as in <see cref="LabelsInput"/>.</summary>
+public sealed record PredProbsInput(string FileName, ProbabilityMatrix Matrix, int FirstRowNumber)
+{
+    public long RowNumber(int exampleIndex) => exampleIndex + (long)FirstRowNumber;
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using LabelErrors.Core.Formats;
+
+namespace LabelErrors.Core.Validation;
+
+/// <summary>
+/// Checks user inputs before any algorithm runs, failing with a one-line <see cref="LabelErrorsInputException"/>.
+/// For arrays the row in a message is the 0-based example index (the same index the outputs use);
+/// for text files it is the 1-based line number.
+/// Missing classes: cleanlab 2.9 (<c>assert_valid_inputs</c>, <c>allow_missing_classes=True</c> in
+/// find_label_issues) accepts classes that no example is labelled with, but needs at least 2 distinct labels;
+/// this validator does the same and reports each missing class as a warning.
+/// </summary>
+public static class InputValidator
+{
+    public static ValidatedInputs Validate(
+        LabelsInput labels,
+        PredProbsInput predProbs,
+        IReadOnlyList<string>? classNames = null,
+        string? classNamesFile = null,
+        ValidationOptions? options = null)
+    {
+        options ??= new ValidationOptions();
+        var matrix = predProbs.Matrix;
+        var n = labels.Labels.Length;
+        var k = matrix.Columns;
+
+        if (n == 0)
+            throw new LabelErrorsInputException(labels.FileName, "labels are empty");
+        RequirePredProbsShape(predProbs.FileName, [matrix.Rows, k]);
+        if (matrix.Rows != n)
+            throw new LabelErrorsInputException(predProbs.FileName,
+                $"pred_probs has {matrix.Rows} rows but {labels.FileName} has {n} labels; both must describe the same examples in the same order");
+        if (classNames is not null && classNames.Count != k)
+            throw new LabelErrorsInputException(classNamesFile ?? "class names",
+                $"{classNames.Count} class names but pred_probs has {k} columns");
+
+        var checkedMatrix = CheckProbabilities(predProbs, options.Renormalize);
+        var counts = CheckLabels(labels, k);
+
+        var present = counts.Count(c => c > 0);
+        if (present < 2)
+            throw new LabelErrorsInputException(labels.FileName,
+                $"labels contain only one class ({ClassText(Array.FindIndex(counts, c => c > 0), classNames)}); at least 2 classes are needed");
+
+        var warnings = new List<string>();
+        for (var c = 0; c < k; c++)
+            if (counts[c] == 0)
+                warnings.Add($"{labels.FileName}: class {ClassText(c, classNames)} has no examples");
+
+        return new ValidatedInputs(labels.Labels, checkedMatrix, classNames, warnings);
+    }
+
+    private static int[] CheckLabels(LabelsInput labels, int k)
+    {
+        var counts = new int[k];
+        for (var i = 0; i < labels.Labels.Length; i++)
+        {
+            var label = labels.Labels[i];
+            if (label < 0 || label >= k)
+                throw new LabelErrorsInputException(labels.FileName,
+                    $"label {label} is out of range: pred_probs has {k} classes, so labels must be in 0..{k - 1}", labels.RowNumber(i));
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    private static ProbabilityMatrix CheckProbabilities(PredProbsInput input, bool renormalize)
+    {
+        var matrix = input.Matrix;
+        var tolerance = RowSumTolerance.For(matrix.Precision);
+        var row = new double[matrix.Columns];
+
+        for (var r = 0; r < matrix.Rows; r++)
+        {
+            matrix.CopyRow(r, row);
+            var sum = 0.0;
+            for (var c = 0; c < row.Length; c++)
+            {
+                var value = row[c];
+                if (!double.IsFinite(value))
+                    throw new LabelErrorsInputException(input.FileName, $"column {c}: value {Show(value)} is not a finite number", input.RowNumber(r));
+                if (value < 0)
+                    throw new LabelErrorsInputException(input.FileName, $"column {c}: probability {Show(value)} is negative", input.RowNumber(r));
+                sum += value;
+            }
+
+            if (Math.Abs(sum - 1) <= tolerance)
+                continue;
+            if (!renormalize)
+                throw new LabelErrorsInputException(input.FileName,
+                    $"probabilities sum to {Show(sum)}, not 1 (tolerance {Show(tolerance)}); --renormalize divides each row by its sum",
+                    input.RowNumber(r));
+            if (sum == 0)
+                throw new LabelErrorsInputException(input.FileName, "all probabilities are 0, so the row cannot be renormalized", input.RowNumber(r));
+        }
+
+        return renormalize ? RowNormalization.Normalize(matrix) : matrix;
+    }
+
+    private static string ClassText(int index, IReadOnlyList<string>? classNames) =>
+        classNames is null ? index.ToString(CultureInfo.InvariantCulture) : $"{index} '{classNames[index]}'";
+
+    // Python spellings for non-finite values: users compare them with what numpy prints.
+    private static string Show(double value) => value switch
+    {
+        double.PositiveInfinity => "inf",
+        double.NegativeInfinity => "-inf",
+        _ when double.IsNaN(value) => "nan",
+        _ => value.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    public static void RequireLabelsShape(string fileName, IReadOnlyList<long> shape)
+    {
+        if (shape.Count != 1)
+            throw new LabelErrorsInputException(fileName, $"labels must be a 1-D array, got shape {NpyHeader.FormatShape(shape)}");
+        if (shape[0] == 0)
+            throw new LabelErrorsInputException(fileName, "labels are empty");
+    }
+
+    public static void RequirePredProbsShape(string fileName, IReadOnlyList<long> shape)
+    {
+        if (shape.Count != 2)
+            throw new LabelErrorsInputException(fileName, $"pred_probs must be a 2-D array (examples × classes), got shape {NpyHeader.FormatShape(shape)}");
+        if (shape[0] == 0)
+            throw new LabelErrorsInputException(fileName, "pred_probs has no rows");
+        if (shape[1] < 2)
+            throw new LabelErrorsInputException(fileName, $"pred_probs must have at least 2 columns (classes), got {shape[1]}");
+    }
+}

@@ -1,0 +1,26 @@
+namespace LabelErrors.Core.Tests.Formats;
+
+/// <summary>Locates <c>&lt;repo&gt;/../shared</c> by walking up from the test binaries to the folder holding LabelErrors.Web.sln.</summary>
+internal static class SharedData
+{
+    public static string? RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string ExpectedLocation =>
+        RepositoryRoot is null ? "no LabelErrors.Web.sln above the test binaries" : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
+
+    public static string? Root { get; } =
+        RepositoryRoot is not null && Directory.Exists(Path.Combine(RepositoryRoot, "..", "shared", "data", "label-errors"))
+            ? Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"))
+            : null;
+
+    public static string LabelErrors(string relativePath) =>
+        Path.Combine(Root ?? throw new InvalidOperationException("shared data is absent"), "data", "label-errors", relativePath);
+
+    private static string? FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "LabelErrors.Web.sln")))
+                return dir.FullName;
+        return null;
+    }
+}

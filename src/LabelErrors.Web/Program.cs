@@ -2,6 +2,7 @@ using LabelErrors.Web;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
+using LabelErrors.Web.Uploads;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -23,10 +24,12 @@ try
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseSerilogRequestLogging();
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
+    app.MapUploadEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

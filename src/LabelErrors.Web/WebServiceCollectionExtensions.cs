@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Options;
+using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSingleton<Browse.DatasetLookup>();
+        services.AddLabelErrorsUploads(configuration);
         return services;
     }
 }

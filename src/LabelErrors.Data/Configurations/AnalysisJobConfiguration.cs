@@ -16,5 +16,8 @@ internal sealed class AnalysisJobConfiguration : IEntityTypeConfiguration<Analys
 
         // Workers claim the oldest queued job; stale-heartbeat recovery scans running jobs.
         builder.HasIndex(j => new { j.State, j.CreatedAt });
+        builder.Property(j => j.ClientKey).HasMaxLength(64);
+        builder.Property(j => j.WorkerId).HasMaxLength(100);
+        builder.HasIndex(j => new { j.ClientKey, j.State });
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
         builder.HasIndex(e => new { e.DatasetId, e.GuessedLabel });
         builder.HasIndex(e => new { e.DatasetId, e.PredictedLabel });
         builder.HasIndex(e => new { e.DatasetId, e.NormalizedMargin });
+        builder.HasIndex(e => new { e.DatasetId, e.IssueRank });
 
         // AudioSet's "given/guessed class" filter: array containment (@>) on the label-name lists.
         builder.HasIndex(e => e.GivenLabelNames).HasMethod("gin");

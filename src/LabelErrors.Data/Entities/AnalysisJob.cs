@@ -19,4 +19,7 @@ public sealed class AnalysisJob
     public DateTimeOffset? HeartbeatAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
     public string? WorkerId { get; set; }
+
+    /// <summary>Who queued it (the client's address): caps the jobs one client may have waiting.</summary>
+    public string? ClientKey { get; set; }
 }

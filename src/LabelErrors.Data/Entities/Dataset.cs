@@ -38,4 +38,10 @@ public sealed class Dataset
     public string? ImportProblem { get; set; }
 
     public List<DatasetClass> Classes { get; set; } = [];
+
+    /// <summary>Uploaded by a user (not one of the study's sets); the <see cref="Upload"/> part is then set.</summary>
+    public bool IsUpload { get; set; }
+
+    /// <summary>What an uploaded dataset needs beyond the study's fields; null for the study's sets.</summary>
+    public UploadInfo? Upload { get; set; }
 }

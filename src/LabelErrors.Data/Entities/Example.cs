@@ -57,6 +57,9 @@ public sealed class Example
     /// <summary>Selected by confident learning as a likely label error (the study's candidate set).</summary>
     public bool IsClFlagged { get; set; }
 
+    /// <summary>Uploads: 0-based position of a flagged example in find_label_issues' ranked output (null when not flagged).</summary>
+    public int? IssueRank { get; set; }
+
     /// <summary>Checked by Mechanical Turk workers (has a <see cref="MturkVotes"/> row).</summary>
     public bool IsMturkChecked { get; set; }
 

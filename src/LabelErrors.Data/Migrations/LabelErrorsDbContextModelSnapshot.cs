@@ -35,6 +35,11 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("attempts");
 
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_key");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -81,7 +86,8 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnName("state");
 
                     b.Property<string>("WorkerId")
-                        .HasColumnType("text")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("worker_id");
 
                     b.HasKey("Id")
@@ -89,6 +95,9 @@ namespace LabelErrors.Data.Migrations
 
                     b.HasIndex("DatasetId")
                         .HasDatabaseName("ix_analysis_jobs_dataset_id");
+
+                    b.HasIndex("ClientKey", "State")
+                        .HasDatabaseName("ix_analysis_jobs_client_key_state");
 
                     b.HasIndex("State", "CreatedAt")
                         .HasDatabaseName("ix_analysis_jobs_state_created_at");
@@ -130,6 +139,10 @@ namespace LabelErrors.Data.Migrations
                     b.Property<string>("ImportProblem")
                         .HasColumnType("text")
                         .HasColumnName("import_problem");
+
+                    b.Property<bool>("IsUpload")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_upload");
 
                     b.Property<string>("Licence")
                         .IsRequired()
@@ -292,6 +305,10 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_validated_error");
 
+                    b.Property<int?>("IssueRank")
+                        .HasColumnType("integer")
+                        .HasColumnName("issue_rank");
+
                     b.Property<double?>("LabelQuality")
                         .HasColumnType("double precision")
                         .HasColumnName("label_quality");
@@ -333,6 +350,9 @@ namespace LabelErrors.Data.Migrations
 
                     b.HasIndex("DatasetId", "GuessedLabel")
                         .HasDatabaseName("ix_examples_dataset_id_guessed_label");
+
+                    b.HasIndex("DatasetId", "IssueRank")
+                        .HasDatabaseName("ix_examples_dataset_id_issue_rank");
 
                     b.HasIndex("DatasetId", "NormalizedMargin")
                         .HasDatabaseName("ix_examples_dataset_id_normalized_margin");
@@ -537,10 +557,88 @@ namespace LabelErrors.Data.Migrations
                                 .HasConstraintName("fk_datasets_datasets_id");
                         });
 
+                    b.OwnsOne("LabelErrors.Data.Entities.UploadInfo", "Upload", b1 =>
+                        {
+                            b1.Property<int>("DatasetId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("ClassNamesFile")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("upload_class_names_file");
+
+                            b1.Property<string>("Content")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("upload_content");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("upload_created_at");
+
+                            b1.Property<string>("HealthJson")
+                                .HasColumnType("jsonb")
+                                .HasColumnName("upload_health_json");
+
+                            b1.Property<double?>("HealthScore")
+                                .HasColumnType("double precision")
+                                .HasColumnName("upload_health_score");
+
+                            b1.Property<bool>("IsListed")
+                                .HasColumnType("boolean")
+                                .HasColumnName("upload_is_listed");
+
+                            b1.Property<string>("LabelsFile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("upload_labels_file");
+
+                            b1.Property<string>("OwnerKeyHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)")
+                                .HasColumnName("upload_owner_key_hash");
+
+                            b1.Property<string>("PredProbsFile")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("upload_pred_probs_file");
+
+                            b1.Property<string>("ShareToken")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("upload_share_token");
+
+                            b1.Property<string>("StoragePath")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("upload_storage_path");
+
+                            b1.HasKey("DatasetId");
+
+                            b1.HasIndex("ShareToken")
+                                .IsUnique()
+                                .HasDatabaseName("ix_datasets_upload_share_token");
+
+                            b1.ToTable("datasets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DatasetId")
+                                .HasConstraintName("fk_datasets_datasets_id");
+                        });
+
                     b.Navigation("Paper")
                         .IsRequired();
 
                     b.Navigation("Recomputed");
+
+                    b.Navigation("Upload");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.DatasetClass", b =>

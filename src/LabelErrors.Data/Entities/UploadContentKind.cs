@@ -1,0 +1,8 @@
+namespace LabelErrors.Data.Entities;
+
+public enum UploadContentKind
+{
+    None,
+    Images,
+    Text,
+}

@@ -1,0 +1,59 @@
+using LabelErrors.Cli.Input;
+using LabelErrors.Cli.Output;
+using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Validation;
+using LabelErrors.Web.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace LabelErrors.Web.Jobs;
+
+/// <summary>
+/// The confident-learning stages of a job on the upload's files: validating, confident joint (health summary),
+/// pruning (find_label_issues), ranking (label quality scores). The same calls as the CLI's find-issues, so the
+/// results match it on the same files.
+/// </summary>
+public sealed class AnalysisRunner(IOptions<JobOptions> options)
+{
+    public async Task<AnalysisResult> RunAsync(UploadFiles files, AnalysisOptions analysis, JobReporter reporter, CancellationToken cancellationToken)
+    {
+        await EnterAsync(reporter, JobStage.Validating, cancellationToken);
+        var classNames = UploadInputs.ReadClassNames(files.ClassNamesPath, files.ClassNamesDisplayName);
+        var labelsInput = UploadInputs.ReadLabels(files.LabelsPath, files.LabelsDisplayName, classNames);
+        reporter.Set(JobStage.Validating, 20);
+        cancellationToken.ThrowIfCancellationRequested();
+        var predProbsInput = UploadInputs.ReadPredProbs(files.PredProbsPath, files.PredProbsDisplayName);
+        reporter.Set(JobStage.Validating, 70);
+        cancellationToken.ThrowIfCancellationRequested();
+        ValidatedInputs inputs = UploadInputs.Validate(labelsInput, predProbsInput, classNames, files.ClassNamesDisplayName);
+        var labels = inputs.Labels;
+        var predProbs = CorePredProbs.From(inputs.PredProbs);
+
+        await EnterAsync(reporter, JobStage.ConfidentJoint, cancellationToken);
+        var health = await Task.Run(() => DatasetHealth.HealthSummary(labels, predProbs), cancellationToken);
+
+        await EnterAsync(reporter, JobStage.Pruning, cancellationToken);
+        var issues = await Task.Run(() => LabelIssues.Find(labels, predProbs, analysis.ToCore()), cancellationToken);
+
+        await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
+        var scores = LabelQuality.Scores(labels, predProbs, analysis.ScoreMethod);
+        reporter.Set(JobStage.Ranking, 40);
+        var margins = analysis.ScoreMethod == ScoreMethod.NormalizedMargin
+            ? scores
+            : LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
+        reporter.Set(JobStage.Ranking, 70);
+        var predicted = new int[labels.Length];
+        for (var i = 0; i < predicted.Length; i++)
+            predicted[i] = PredictedLabels.ArgMax(inputs.PredProbs, i);
+        reporter.Set(JobStage.Ranking, 100);
+
+        return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health);
+    }
+
+    private async Task EnterAsync(JobReporter reporter, string stage, CancellationToken cancellationToken)
+    {
+        reporter.Set(stage, 0);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (options.Value.StageDelay > TimeSpan.Zero)
+            await Task.Delay(options.Value.StageDelay, cancellationToken);
+    }
+}

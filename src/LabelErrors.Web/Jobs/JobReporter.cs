@@ -1,0 +1,98 @@
+using LabelErrors.Data.Entities;
+
+namespace LabelErrors.Web.Jobs;
+
+/// <summary>
+/// The running job's side channel to the database: the runner sets stage and percent in memory; a loop writes them
+/// (at most every quarter second, at least every heartbeat interval) and cancels the run when the job is no longer
+/// this worker's (cancelled by the user, or requeued because a heartbeat went missing). Database outages are logged
+/// and retried at the next beat: the run goes on.
+/// </summary>
+public sealed class JobReporter : IAsyncDisposable
+{
+    private static readonly TimeSpan WriteEvery = TimeSpan.FromMilliseconds(250);
+    private readonly AnalysisJobQueue _queue;
+    private readonly ClaimedJob _job;
+    private readonly JobProgressFeed _feed;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _heartbeat;
+    private readonly CancellationTokenSource _lost;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private volatile Snapshot _current = new(JobStage.Validating, 0);
+    private Snapshot? _written;
+    private DateTime _lastWrite = DateTime.UtcNow;
+
+    private sealed record Snapshot(string Stage, double Percent);
+
+    public JobReporter(AnalysisJobQueue queue, ClaimedJob job, JobProgressFeed feed, ILogger logger, TimeSpan heartbeat, CancellationToken stopping)
+    {
+        _queue = queue;
+        _job = job;
+        _feed = feed;
+        _logger = logger;
+        _heartbeat = heartbeat;
+        _lost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>Cancelled when the job is no longer this worker's or the app stops.</summary>
+    public CancellationToken Token => _lost.Token;
+
+    public bool Lost { get; private set; }
+
+    public void Set(string stage, double percent) => _current = new Snapshot(stage, Math.Clamp(percent, 0, 100));
+
+    private async Task LoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(WriteEvery, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            var current = _current;
+            if (current == _written && DateTime.UtcNow - _lastWrite < _heartbeat)
+                continue;
+            await WriteAsync(current);
+        }
+    }
+
+    private async Task WriteAsync(Snapshot snapshot)
+    {
+        try
+        {
+            var stillOurs = await _queue.ReportAsync(_job, snapshot.Stage, snapshot.Percent, _stop.Token);
+            _written = snapshot;
+            _lastWrite = DateTime.UtcNow;
+            if (!stillOurs)
+            {
+                Lost = true;
+                _logger.LogWarning("Job {JobId} is no longer ours (cancelled or requeued); stopping", _job.JobId);
+                await _lost.CancelAsync();
+                await _stop.CancelAsync();
+                return;
+            }
+            _feed.Publish(new JobProgress(_job.JobId, AnalysisJobState.Running, snapshot.Stage, snapshot.Percent, _job.Attempt, null));
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        {
+            _logger.LogWarning("Job {JobId}: heartbeat failed, database unreachable: {Reason}", _job.JobId, e.Message);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        _lost.Dispose();
+        _stop.Dispose();
+    }
+}

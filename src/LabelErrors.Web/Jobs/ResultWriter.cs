@@ -1,0 +1,112 @@
+using LabelErrors.Web.Uploads;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LabelErrors.Web.Jobs;
+
+/// <summary>
+/// Saves an analysis in ONE transaction: the example rows by binary COPY, the texts of a text upload, the dataset's
+/// health, and the job marked succeeded, fenced by the worker's claim. Any failure (or a lost claim) rolls it all
+/// back, so a dataset has either all of its rows or none.
+/// </summary>
+public sealed class ResultWriter(AnalysisJobQueue queue)
+{
+    private const int ReportEveryRows = 50_000;
+
+    /// <summary>False when the job stopped being this worker's before the commit (nothing was written).</summary>
+    public async Task<bool> SaveAsync(ClaimedJob job, AnalysisResult result, UploadFiles files, JobReporter reporter, CancellationToken cancellationToken)
+    {
+        await using var connection = await queue.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await ExecuteAsync(connection, transaction, "DELETE FROM examples WHERE dataset_id = @dataset", job.DatasetId, cancellationToken);
+        await CopyExamplesAsync(connection, job.DatasetId, result, reporter, cancellationToken);
+        if (files.TextContentPath is { } textPath)
+            await CopyTextsAsync(connection, transaction, job.DatasetId, textPath, files.TextContentDisplayName!, result.Labels.Length, cancellationToken);
+
+        await using (var health = new NpgsqlCommand(
+            "UPDATE datasets SET upload_health_score = @score, upload_health_json = @json::jsonb WHERE id = @dataset", connection, transaction))
+        {
+            health.Parameters.AddWithValue("score", result.Health.OverallLabelHealthScore);
+            health.Parameters.AddWithValue("json", UploadHealth.From(result.Health, result.RankedIssues.Length).ToJson());
+            health.Parameters.AddWithValue("dataset", job.DatasetId);
+            await health.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (!await AnalysisJobQueue.CompleteAsync(connection, transaction, job, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task CopyExamplesAsync(NpgsqlConnection connection, int datasetId, AnalysisResult result, JobReporter reporter, CancellationToken cancellationToken)
+    {
+        var rank = new int[result.Labels.Length];
+        Array.Fill(rank, -1);
+        for (var r = 0; r < result.RankedIssues.Length; r++)
+            rank[result.RankedIssues[r]] = r;
+
+        const string copy = """
+            COPY examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality,
+                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank)
+            FROM STDIN (FORMAT BINARY)
+            """;
+        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        for (var i = 0; i < result.Labels.Length; i++)
+        {
+            var flagged = rank[i] >= 0;
+            importer.StartRow();
+            importer.Write(datasetId, NpgsqlDbType.Integer);
+            importer.Write((long)i, NpgsqlDbType.Bigint);
+            importer.Write(result.Labels[i], NpgsqlDbType.Integer);
+            if (flagged)
+                importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
+            else
+                importer.WriteNull();
+            importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
+            importer.Write(result.LabelQuality[i], NpgsqlDbType.Double);
+            importer.Write(result.NormalizedMargin[i], NpgsqlDbType.Double);
+            importer.Write(flagged, NpgsqlDbType.Boolean);
+            importer.Write(false, NpgsqlDbType.Boolean);
+            importer.Write(false, NpgsqlDbType.Boolean);
+            if (flagged)
+                importer.Write(rank[i], NpgsqlDbType.Integer);
+            else
+                importer.WriteNull();
+            if (i % ReportEveryRows == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                reporter.Set(JobStage.Saving, 90.0 * i / result.Labels.Length);
+            }
+        }
+        await importer.CompleteAsync(cancellationToken);
+        reporter.Set(JobStage.Saving, 90);
+    }
+
+    private static async Task CopyTextsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int datasetId, string path, string displayName, int exampleCount, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE upload_texts (study_index bigint, text text) ON COMMIT DROP", connection, transaction))
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        await using (var importer = await connection.BeginBinaryImportAsync("COPY upload_texts (study_index, text) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (index, text) in TextContentCsv.Read(path, displayName, exampleCount))
+                await importer.WriteRowAsync(cancellationToken, (long)index, text);
+            await importer.CompleteAsync(cancellationToken);
+        }
+        const string insert = """
+            INSERT INTO example_texts (example_id, text)
+            SELECT e.id, t.text FROM upload_texts t JOIN examples e ON e.dataset_id = @dataset AND e.study_index = t.study_index
+            """;
+        await ExecuteAsync(connection, transaction, insert, datasetId, cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, int datasetId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("dataset", datasetId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,13 @@
+using LabelErrors.Data.Entities;
+
+namespace LabelErrors.Web.Uploads;
+
+/// <summary>An uploaded dataset found by its share token, with its (latest) analysis job.</summary>
+public sealed record UploadLookup(Dataset Dataset, AnalysisJob? Job);
+
+public enum DeleteOutcome
+{
+    NotFound,
+    WrongKey,
+    Deleted,
+}

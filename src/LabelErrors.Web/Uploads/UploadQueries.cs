@@ -1,0 +1,101 @@
+using System.Globalization;
+using LabelErrors.Cli.Output;
+using LabelErrors.Data;
+using LabelErrors.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelErrors.Web.Uploads;
+
+/// <summary>Reads uploads by share token: the dataset and job, result pages, the CSV downloads; deletes with the owner key.</summary>
+public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contexts, UploadStorage storage)
+{
+    public async Task<UploadLookup?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!ShareTokens.LooksValid(token))
+            return null;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Classes)
+            .SingleOrDefaultAsync(d => d.IsUpload && d.Upload!.ShareToken == token, cancellationToken);
+        if (dataset is null)
+            return null;
+        var job = await db.AnalysisJobs.AsNoTracking().Where(j => j.DatasetId == dataset.Id)
+            .OrderByDescending(j => j.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        dataset.Classes = dataset.Classes.OrderBy(c => c.Index).ToList();
+        return new UploadLookup(dataset, job);
+    }
+
+    public async Task<DeleteOutcome> DeleteAsync(string token, string? ownerKey, CancellationToken cancellationToken)
+    {
+        if (!ShareTokens.LooksValid(token))
+            return DeleteOutcome.NotFound;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.SingleOrDefaultAsync(d => d.IsUpload && d.Upload!.ShareToken == token, cancellationToken);
+        if (dataset?.Upload is null)
+            return DeleteOutcome.NotFound;
+        if (!ShareTokens.Matches(ownerKey, dataset.Upload.OwnerKeyHash))
+            return DeleteOutcome.WrongKey;
+        // Cascades to the examples, their texts and the job; a running job loses its claim and stops.
+        await db.Datasets.Where(d => d.Id == dataset.Id).ExecuteDeleteAsync(cancellationToken);
+        storage.Delete(dataset.Upload.StoragePath);
+        return DeleteOutcome.Deleted;
+    }
+
+    /// <summary>Class names for the outputs when the user gave them, else null (labels written as integers, as the CLI does).</summary>
+    public static IReadOnlyList<string>? OutputClassNames(Dataset dataset) =>
+        dataset.Upload?.ClassNamesFile is null ? null : dataset.Classes.OrderBy(c => c.Index).Select(c => c.Name).ToArray();
+
+    /// <summary>The issues CSV: the CLI's columns and writer, rows in find_label_issues' ranked order.</summary>
+    public async Task WriteIssuesCsvAsync(Dataset dataset, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Examples.AsNoTracking()
+            .Where(e => e.DatasetId == dataset.Id && e.IssueRank != null)
+            .OrderBy(e => e.IssueRank)
+            .Select(e => new IssueRow((int)e.StudyIndex, e.GivenLabel, e.PredictedLabel!.Value, e.LabelQuality!.Value))
+            .ToListAsync(cancellationToken);
+        await IssueTableWriter.WriteAsync(writer, rows, OutputFormat.Csv, OutputClassNames(dataset));
+    }
+
+    /// <summary>
+    /// All labels in example order with the suggested label in place of each flagged one: header <c>label</c>, then one
+    /// integer class index per line (the labels CSV format the upload and the CLI read back).
+    /// </summary>
+    public async Task WriteFixedLabelsCsvAsync(Dataset dataset, TextWriter writer, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await writer.WriteAsync("label\n");
+        var labels = db.Examples.AsNoTracking().Where(e => e.DatasetId == dataset.Id).OrderBy(e => e.StudyIndex)
+            .Select(e => e.IsClFlagged && e.GuessedLabel != null ? e.GuessedLabel.Value : e.GivenLabel)
+            .AsAsyncEnumerable();
+        await foreach (var label in labels.WithCancellation(cancellationToken))
+            await writer.WriteAsync(label.ToString(CultureInfo.InvariantCulture) + "\n");
+    }
+
+    public async Task<(IReadOnlyList<Example> Rows, int Total)> PageAsync(int datasetId, ExampleFilter filter, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Examples.AsNoTracking().Where(e => e.DatasetId == datasetId);
+        if (filter.FlaggedOnly)
+            query = query.Where(e => e.IsClFlagged);
+        if (filter.GivenClass is { } given)
+            query = query.Where(e => e.GivenLabel == given);
+        if (filter.SuggestedClass is { } suggested)
+            query = query.Where(e => e.PredictedLabel == suggested);
+        if (filter.MaxLabelQuality is { } max)
+            query = query.Where(e => e.LabelQuality <= max);
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.FlaggedOnly ? query.OrderBy(e => e.IssueRank) : query.OrderBy(e => e.LabelQuality).ThenBy(e => e.StudyIndex);
+        var rows = await ordered.Skip(skip).Take(take).Include(e => e.Text).ToListAsync(cancellationToken);
+        return (rows, total);
+    }
+
+    public async Task<IReadOnlyList<(Dataset Dataset, AnalysisJob? Job)>> StatesAsync(IReadOnlyCollection<string> tokens, CancellationToken cancellationToken)
+    {
+        var valid = tokens.Where(ShareTokens.LooksValid).ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var datasets = await db.Datasets.AsNoTracking().Where(d => d.IsUpload && valid.Contains(d.Upload!.ShareToken)).ToListAsync(cancellationToken);
+        var ids = datasets.Select(d => d.Id).ToArray();
+        var jobs = await db.AnalysisJobs.AsNoTracking().Where(j => j.DatasetId != null && ids.Contains(j.DatasetId.Value)).ToListAsync(cancellationToken);
+        return datasets.Select(d => (d, jobs.Where(j => j.DatasetId == d.Id).MaxBy(j => j.CreatedAt))).ToList();
+    }
+}

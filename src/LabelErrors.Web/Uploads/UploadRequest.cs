@@ -1,0 +1,13 @@
+namespace LabelErrors.Web.Uploads;
+
+/// <summary>The text fields of an upload, as sent (parsed and checked by <see cref="AnalysisOptions.Parse"/>).</summary>
+public sealed record UploadRequest
+{
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+    public string? FilterBy { get; init; }
+    public string? RankBy { get; init; }
+    public string? FracNoise { get; init; }
+    public string? MinExamplesPerClass { get; init; }
+    public bool Listed { get; init; }
+}

@@ -1,0 +1,73 @@
+using LabelErrors.Core.Validation;
+using LabelErrors.Data.Entities;
+
+namespace LabelErrors.Web.Uploads;
+
+/// <summary>
+/// Validates a staged upload completely before a job is queued: file kinds, the core's checks of labels, pred_probs
+/// and class names, and the content. Problems become <see cref="UploadRejectedException"/> naming the field.
+/// </summary>
+public static class UploadValidator
+{
+    public static ValidatedUpload Validate(IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, CancellationToken cancellationToken)
+    {
+        if (!files.TryGetValue(UploadField.Labels, out var labelsFile))
+            throw new UploadRejectedException(UploadField.Labels, "labels: a labels file (.npy or .csv) is required");
+        if (!files.TryGetValue(UploadField.PredProbs, out var predProbsFile))
+            throw new UploadRejectedException(UploadField.PredProbs, "pred_probs: a pred_probs file (.npy or .csv) is required");
+        RequireExtension(labelsFile, ".npy", ".csv", ".txt");
+        RequireExtension(predProbsFile, ".npy", ".csv");
+        files.TryGetValue(UploadField.ClassNames, out var classNamesFile);
+        if (classNamesFile is not null)
+            RequireExtension(classNamesFile, ".txt", ".json");
+        files.TryGetValue(UploadField.Content, out var contentFile);
+        if (contentFile is not null)
+            RequireExtension(contentFile, ".zip", ".csv");
+
+        ValidatedInputs inputs;
+        try
+        {
+            var classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
+            var labels = UploadInputs.ReadLabels(labelsFile.Path, labelsFile.FileName, classNames);
+            cancellationToken.ThrowIfCancellationRequested();
+            var predProbs = UploadInputs.ReadPredProbs(predProbsFile.Path, predProbsFile.FileName);
+            cancellationToken.ThrowIfCancellationRequested();
+            inputs = UploadInputs.Validate(labels, predProbs, classNames, classNamesFile?.FileName);
+        }
+        catch (LabelErrorsInputException e)
+        {
+            throw new UploadRejectedException(FieldOf(e.FileName, files), e.Message);
+        }
+
+        var content = UploadContentKind.None;
+        var items = 0;
+        if (contentFile is not null)
+        {
+            if (contentFile.Extension == ".zip")
+            {
+                content = UploadContentKind.Images;
+                items = ZipContentValidator.ExtractImages(contentFile, Path.Combine(stagingFolder, "content"), inputs.ExampleCount, limits, cancellationToken);
+                File.Delete(contentFile.Path); // the extracted images are what is served
+            }
+            else
+            {
+                content = UploadContentKind.Text;
+                items = TextContentCsv.Validate(contentFile, inputs.ExampleCount, cancellationToken);
+            }
+        }
+
+        return new ValidatedUpload(inputs.ExampleCount, inputs.ClassCount, inputs.ClassNames, content, items, inputs.Warnings);
+    }
+
+    private static void RequireExtension(StagedFile file, params string[] allowed)
+    {
+        if (!allowed.Contains(file.Extension))
+            throw new UploadRejectedException(file.Field, $"{file.FileName}: expected a {string.Join(" or ", allowed)} file");
+    }
+
+    // The core names the file in its message; the page shows the message next to that file's field.
+    private static string FieldOf(string fileName, IReadOnlyDictionary<string, StagedFile> files) =>
+        files.Values.FirstOrDefault(f => f.FileName == fileName && f.Field == UploadField.PredProbs)?.Field
+        ?? files.Values.FirstOrDefault(f => f.FileName == fileName)?.Field
+        ?? UploadField.PredProbs;
+}

@@ -1,3 +1,4 @@
+using LabelErrors.Data.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,8 @@ public static class DataServiceCollectionExtensions
             .UseSnakeCaseNamingConvention());
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Queries.ExampleSearch>();
+        services.AddSingleton<StudyImporter>();
+        services.AddSingleton<StudyImportStatus>();
         return services;
     }
 }

@@ -15,6 +15,13 @@ public sealed record ExampleListItem
     /// <summary>Where the content comes from (a file path, a YouTube reference), as imported.</summary>
     public string? ExternalId { get; init; }
 
+    /// <summary>AudioSet: the clip's window in the YouTube video, in seconds.</summary>
+    public int? ClipStartSeconds { get; init; }
+    public int? ClipEndSeconds { get; init; }
+
+    /// <summary>Text datasets: the first <see cref="ExampleSearch.SnippetLength"/> characters of the text.</summary>
+    public string? Snippet { get; init; }
+
     /// <summary>The workers' votes; null when the example was not checked.</summary>
     public VoteCounts? Votes { get; init; }
 }

@@ -10,6 +10,9 @@ namespace LabelErrors.Data.Queries;
 /// </summary>
 public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contexts)
 {
+    /// <summary>How much of a text a list item carries (the card shows a few lines of it).</summary>
+    public const int SnippetLength = 320;
+
     public async Task<ExamplePage> SearchAsync(int datasetId, ExampleQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -85,6 +88,12 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             q = q.Where(e => e.GivenLabel == given);
         if (query.GuessedClass is { } guessed)
             q = q.Where(e => e.GuessedLabel == guessed);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            // websearch_to_tsquery accepts what people type ("quoted phrases", or, -minus) and never throws on syntax.
+            var text = query.Text;
+            q = q.Where(e => e.Text != null && e.Text.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text)));
+        }
         return q;
     }
 
@@ -128,6 +137,9 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         IsValidatedError = e.IsValidatedError,
         Consensus = e.Consensus,
         ExternalId = e.ExternalId,
+        ClipStartSeconds = e.ClipStartSeconds,
+        ClipEndSeconds = e.ClipEndSeconds,
+        Snippet = e.Text == null ? null : e.Text.Text.Substring(0, SnippetLength),
         Votes = e.Votes == null ? null : new VoteCounts(e.Votes.Given, e.Votes.Guessed, e.Votes.Both, e.Votes.Neither, e.Votes.Neutral, e.Votes.OffTopic, e.Votes.Total),
     };
 

@@ -9,6 +9,16 @@ public sealed partial record YouTubeClip(string VideoId, int Start, int End)
     public string EmbedUrl => $"https://www.youtube-nocookie.com/embed/{VideoId}?start={Start}&end={End}";
     public string WatchUrl => $"https://www.youtube.com/watch?v={VideoId}&t={Start}s";
 
+    /// <summary>The clip of an AudioSet example: its YouTube id and window as imported (10 s from the start when no end is known).</summary>
+    public static YouTubeClip? From(string? videoId, int? start, int? end)
+    {
+        var clip = TryParse(videoId);
+        if (clip is null)
+            return null;
+        var from = start ?? clip.Start;
+        return clip with { Start = from, End = end ?? (start is null ? clip.End : from + 10) };
+    }
+
     /// <summary>Reads "http://youtu.be/ID?start=30&amp;end=40" (the study's form) or a bare id.</summary>
     public static YouTubeClip? TryParse(string? reference)
     {

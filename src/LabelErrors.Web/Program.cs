@@ -1,4 +1,5 @@
 using LabelErrors.Web;
+using LabelErrors.Web.Api;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
@@ -30,6 +31,7 @@ try
     app.MapStaticAssets();
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
+    app.MapLabelErrorsApi();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

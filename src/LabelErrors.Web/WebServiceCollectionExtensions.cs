@@ -1,4 +1,5 @@
 using LabelErrors.Data;
+using LabelErrors.Web.Api;
 using LabelErrors.Web.Options;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Browse.DatasetLookup>();
         services.AddSingleton<Browse.ExampleDetails>();
         services.AddLabelErrorsUploads(configuration);
+        services.AddLabelErrorsApi(configuration);
         return services;
     }
 }

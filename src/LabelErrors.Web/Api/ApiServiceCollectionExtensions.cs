@@ -27,6 +27,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<CorrectedTestSets>();
         services.AddSingleton<StudyModelPredictions>();
         services.AddSingleton<ScoreReports>();
+        services.AddSingleton<Charting.DatasetCharts>();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public sealed class ScoreAndCorrectedPageTests(StudySiteFixture site)
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("corrected-mnist"), FullPage = true });
 
         await page.GotoAsync(site.BaseUrl + "/corrected/mnist?min_agreement=5&neither=drop", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await StudySiteFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#corrected-download")).ToHaveAttributeAsync("href", "/api/v1/datasets/mnist/corrected?min_agreement=5&neither=drop");
         Assert.NotEqual(corrected, await page.Locator("#count-corrected").InnerTextAsync());
         await page.CloseAsync();

@@ -48,8 +48,13 @@ public sealed class StudySiteFixture : IAsyncLifetime
     {
         var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(BaseUrl + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await WaitUntilInteractiveAsync(page);
         return page;
     }
+
+    /// <summary>Waits for the page's circuit to be live (see InteractiveMarker), so clicks and uploads reach the server.</summary>
+    public static Task WaitUntilInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
     public async Task DisposeAsync()
     {

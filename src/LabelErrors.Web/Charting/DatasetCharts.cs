@@ -32,7 +32,7 @@ public sealed class DatasetCharts(IDbContextFactory<LabelErrorsDbContext> contex
     public async Task<DatasetChartSet?> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var dataset = await db.Datasets.AsNoTracking().Include(d => d.Upload).FirstOrDefaultAsync(d => d.Slug == slug, cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().FirstOrDefaultAsync(d => d.Slug == slug, cancellationToken);
         if (dataset is null)
             return null;
         var names = await ClassNamesAsync(db, dataset, cancellationToken);

@@ -19,7 +19,8 @@ public static class Cli
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            context.Error.WriteLine($"labelerrors: {OneLine(parseResult.Errors[0].Message)} (see 'labelerrors --help')");
+            var messages = string.Join("; ", parseResult.Errors.Select(e => OneLine(e.Message).TrimEnd('.')));
+            context.Error.WriteLine($"labelerrors: {messages} (see 'labelerrors --help')");
             return ExitCodes.BadInput;
         }
 
@@ -32,6 +33,12 @@ public static class Cli
         catch (LabelErrorsInputException e)
         {
             context.Error.WriteLine($"labelerrors: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ArgumentException e)
+        {
+            // The algorithms check their inputs too; what they refuse is still the user's input, not a crash.
+            context.Error.WriteLine($"labelerrors: input refused by the algorithm: {OneLine(WithoutParameterName(e))}");
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -54,6 +61,9 @@ public static class Cli
             root.Subcommands.Add(command);
         return root;
     }
+
+    private static string WithoutParameterName(ArgumentException e) =>
+        e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "") : e.Message;
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

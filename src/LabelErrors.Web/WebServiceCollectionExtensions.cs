@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Api;
+using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Options;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,12 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddLabelErrorsData(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+
+        services.AddOptions<ImportOptions>()
+            .Bind(configuration.GetSection(ImportOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+        services.AddHostedService<StudyImportService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LabelErrors.Cli.Input;
 using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 
 namespace LabelErrors.Cli.Commands;
 
@@ -57,7 +58,7 @@ public static class FindIssuesCommand
         {
             var progress = new Progress(context);
             var validated = inputs.Load(parseResult, context, progress);
-            var predProbs = CorePredProbs.From(validated.PredProbs);
+            var predProbs = validated.PredProbs.ToPredProbs();
             var rank = SnakeCaseChoices.Parse<RankBy>(parseResult.GetValue(rankBy)!);
             var options = new FindLabelIssuesOptions
             {

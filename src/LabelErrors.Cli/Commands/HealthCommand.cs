@@ -2,6 +2,7 @@ using System.CommandLine;
 using LabelErrors.Cli.Input;
 using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 
 namespace LabelErrors.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class HealthCommand
         {
             var progress = new Progress(context);
             var validated = inputs.Load(parseResult, context, progress);
-            var predProbs = CorePredProbs.From(validated.PredProbs);
+            var predProbs = validated.PredProbs.ToPredProbs();
 
             progress.Report("estimating the joint distribution of given and true labels");
             var summary = await Task.Run(() => DatasetHealth.HealthSummary(validated.Labels, predProbs), cancellationToken);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using LabelErrors.Cli.Input;
 using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
 namespace LabelErrors.Cli.Commands;
@@ -33,12 +34,12 @@ public static class PaperCommand
             var progress = new Progress(context);
             // The study used the published pred_probs as they are (IMDB rows hold values slightly above 1).
             var validated = inputs.Load(parseResult, context, progress, new ValidationOptions { AllowValuesAboveOne = true });
-            var predProbs = CorePredProbs.From(validated.PredProbs);
+            var predProbs = validated.PredProbs.ToPredProbs();
             var slug = parseResult.GetValue(dataset)!;
 
             progress.Report($"selecting candidates with the {slug} rule of the study");
             var indices = await Task.Run(() => PaperSelection.Select(slug, validated.Labels, predProbs), cancellationToken);
-            var scores = LabelQuality.Scores(validated.Labels, predProbs, ScoreMethod.NormalizedMargin);
+            var scores = PaperMargins.Compute(validated.PredProbs, validated.Labels);
             var rows = IssueRows.Build(validated, indices, scores);
 
             await output.WriteAsync(parseResult, context, writer =>

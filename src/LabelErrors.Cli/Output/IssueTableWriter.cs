@@ -7,7 +7,7 @@ namespace LabelErrors.Cli.Output;
 /// <summary>
 /// Writes ranked issues as CSV (<c>index,given_label,suggested_label,label_quality</c>) or as a JSON array of
 /// objects with the same keys. Labels are class names when names are given, otherwise integers.
-/// Scores use the shortest round-trip form, culture-invariant.
+/// Scores use the shortest round-trip form, culture-invariant, with a lowercase exponent.
 /// </summary>
 public static class IssueTableWriter
 {
@@ -31,7 +31,7 @@ public static class IssueTableWriter
                 .Append(row.Index.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(CsvLabel(row.GivenLabel, classNames)).Append(',')
                 .Append(CsvLabel(row.SuggestedLabel, classNames)).Append(',')
-                .Append(row.LabelQuality.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+                .Append(Score(row.LabelQuality)).Append('\n');
             await writer.WriteAsync(line.ToString());
         }
     }
@@ -63,6 +63,10 @@ public static class IssueTableWriter
         else
             json.WriteString(name, classNames[label]);
     }
+
+    // Shortest round-trip form with Python's lowercase exponent ("1e-05"), so outputs diff cleanly against cleanlab's.
+    private static string Score(double value) =>
+        value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
 
     private static string CsvLabel(int label, IReadOnlyList<string>? classNames) =>
         classNames is null ? label.ToString(CultureInfo.InvariantCulture) : CsvText.Quote(classNames[label]);

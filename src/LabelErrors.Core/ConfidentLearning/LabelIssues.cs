@@ -14,7 +14,7 @@ public static class LabelIssues
         options ??= new FindLabelIssuesOptions();
         bool allZero = true;
         foreach (int label in labels) allZero &= label == 0;
-        InputChecks.Validate(labels, predProbs, allowOneClass: allZero);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: allZero); // values: checked by the confident joint pass
         CheckOptions(options, predProbs.K);
         return predProbs switch
         {
@@ -28,7 +28,7 @@ public static class LabelIssues
     /// <summary><c>num_label_issues(labels, pred_probs, estimation_method=method)</c>.</summary>
     public static int Count(ReadOnlySpan<int> labels, PredProbs predProbs, NumLabelIssuesMethod method = NumLabelIssuesMethod.OffDiagonal)
     {
-        InputChecks.Validate(labels, predProbs, allowOneClass: true);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true); // values: checked by the confident joint pass
         return predProbs switch
         {
             PredProbs<double> d => CountCore(labels, d, method),
@@ -77,7 +77,7 @@ public static class LabelIssues
                         : LabelQuality.NormalizedMargin(labels, p);
                     int numErrors = CountOffDiagonal(labels, p, offDiagonal);
                     mask = new bool[n];
-                    foreach (int i in StableOrder.LowestAscending<T>(scores, numErrors)) mask[i] = true;
+                    StableSelection.MarkLowest<T>(scores, numErrors, new T[n], mask);
                     break;
                 }
 
@@ -96,10 +96,15 @@ public static class LabelIssues
 
         if (options.FilterBy is not (FilterBy.LowNormalizedMargin or FilterBy.LowSelfConfidence))
         {
-            for (int i = 0; i < n; i++)
+            var labelArray = labels.ToArray();
+            var data = p.Array;
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
-                if (mask[i] && ClassPruning.IsPredictedAsGiven(p.Row(i), labels[i])) mask[i] = false;
-            }
+                for (int i = start; i < end; i++)
+                {
+                    if (mask[i] && ClassPruning.IsPredictedAsGiven<T>(data.AsSpan(i * k, k), labelArray[i])) mask[i] = false;
+                }
+            });
         }
 
         int[]? ranked = options.ReturnIndicesRankedBy is { } rankBy ? Order(labels, p, mask, (ScoreMethod)rankBy) : null;
@@ -112,17 +117,16 @@ public static class LabelIssues
         int n = p.N, k = p.K;
         var pruneCounts = PruneCounts.KeepAtLeastNPerClass(confidentJoint, options.MinExamplesPerClass, options.FracNoise);
         if (options.NumToRemovePerClass is { } ntr) pruneCounts = PruneCounts.WithNumToRemovePerClass(pruneCounts, ntr, labelCounts);
-        var members = ClassPruning.IndicesByClass(labels, k);
         bool[]? byClass = null;
         if (options.FilterBy is FilterBy.PruneByClass or FilterBy.Both)
         {
+            var members = ClassPruning.IndicesByClass(labels, k);
             byClass = new bool[n];
-            for (int c = 0; c < k; c++) ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass);
+            Parallelism.For(k, c => ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass));
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;
         }
 
-        var byNoiseRate = new bool[n];
-        for (int c = 0; c < k; c++) ClassPruning.PruneByNoiseRate(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byNoiseRate);
+        var byNoiseRate = NoiseRatePruning.Run(labels, p, pruneCounts, options.MinExamplesPerClass);
         if (byClass is not null)
         {
             for (int i = 0; i < n; i++) byNoiseRate[i] &= byClass[i];

@@ -6,5 +6,13 @@ namespace LabelErrors.Core.ConfidentLearning;
 /// </summary>
 public sealed record LabelIssuesResult(bool[] Mask, int[]? RankedIndices)
 {
-    public int Count => Mask.Count(flag => flag);
+    public int Count
+    {
+        get
+        {
+            int count = 0;
+            foreach (bool flag in Mask) count += flag ? 1 : 0;
+            return count;
+        }
+    }
 }

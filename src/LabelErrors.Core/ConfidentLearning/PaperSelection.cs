@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>
@@ -66,20 +68,27 @@ public static class PaperSelection
     public static int[] LowestMargins(ReadOnlySpan<int> labels, PredProbs predProbs, int count)
     {
         InputChecks.Validate(labels, predProbs, allowOneClass: true, requireUnitRange: false);
-        var margins = new double[predProbs.N];
+        return predProbs switch
+        {
+            PredProbs<double> d => LowestMarginsCore(labels, d, count),
+            PredProbs<float> f => LowestMarginsCore(labels, f, count),
+            PredProbs<Half> h => LowestMarginsCore(labels, h, count),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+    }
+
+    // margins in the element precision, as numpy computes them
+    private static int[] LowestMarginsCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var margins = new T[p.N];
         for (int i = 0; i < margins.Length; i++)
         {
-            int label = labels[i];
-            double max = double.NegativeInfinity;
-            for (int c = 0; c < predProbs.K; c++)
-            {
-                if (c != label) max = Math.Max(max, predProbs[i, c]);
-            }
-
-            margins[i] = predProbs[i, label] - max;
+            var row = p.Row(i);
+            margins[i] = row[labels[i]] - LabelQuality.MaxExcluding(row, labels[i]);
         }
 
-        return StableOrder.LowestAscending<double>(margins, count);
+        return StableOrder.LowestAscending<T>(margins, count);
     }
 
     private static string NormalizeSlug(string datasetSlug)

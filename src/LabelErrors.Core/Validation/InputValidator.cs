@@ -44,9 +44,17 @@ public static class InputValidator
                 $"labels contain only one class ({ClassText(Array.FindIndex(counts, c => c > 0), classNames)}); at least 2 classes are needed");
 
         var warnings = new List<string>();
-        for (var c = 0; c < k; c++)
-            if (counts[c] == 0)
-                warnings.Add($"{labels.FileName}: class {ClassText(c, classNames)} has no examples");
+        var missing = Enumerable.Range(0, k).Where(c => counts[c] == 0).ToList();
+        if (missing.Count > 0)
+        {
+            // One line however many classes are missing; a 1000-class dataset should not flood stderr.
+            const int shown = 10;
+            var listed = string.Join(", ", missing.Take(shown).Select(c => ClassText(c, classNames)));
+            var more = missing.Count > shown ? $" and {missing.Count - shown} more" : "";
+            warnings.Add(missing.Count == 1
+                ? $"{labels.FileName}: class {listed} has no examples"
+                : $"{labels.FileName}: {missing.Count} classes have no examples: {listed}{more}");
+        }
 
         return new ValidatedInputs(labels.Labels, checkedMatrix, classNames, warnings);
     }

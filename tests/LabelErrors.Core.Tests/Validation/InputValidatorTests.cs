@@ -127,4 +127,17 @@ public class InputValidatorTests
         Assert.Same(probs.Matrix, InputValidator.Validate(Labels(0, 1), probs, options: new ValidationOptions { AllowValuesAboveOne = true }).PredProbs);
         Assert.Equal(1.0, InputValidator.Validate(Labels(0, 1), probs, options: new ValidationOptions { Renormalize = true }).PredProbs[0, 0]);
     }
+
+    [Fact]
+    public void Many_missing_classes_make_one_short_warning()
+    {
+        var k = 15;
+        var probs = new double[2 * k];
+        probs[0] = 1;
+        probs[k + 1] = 1;
+
+        var result = InputValidator.Validate(Labels(0, 1), Probs(k, probs));
+
+        Assert.Equal(["labels.npy: 13 classes have no examples: 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 3 more"], result.Warnings);
+    }
 }

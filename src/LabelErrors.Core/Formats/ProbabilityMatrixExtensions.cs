@@ -1,12 +1,11 @@
 using LabelErrors.Core.ConfidentLearning;
-using LabelErrors.Core.Formats;
 
-namespace LabelErrors.Cli.Input;
+namespace LabelErrors.Core.Formats;
 
-/// <summary>Hands a validated matrix to the algorithms without copying or changing its precision.</summary>
-public static class CorePredProbs
+public static class ProbabilityMatrixExtensions
 {
-    public static PredProbs From(ProbabilityMatrix matrix) => matrix.Precision switch
+    /// <summary>The same data as the algorithms' <see cref="PredProbs"/>, without copying or changing precision.</summary>
+    public static PredProbs ToPredProbs(this ProbabilityMatrix matrix) => matrix.Precision switch
     {
         ProbabilityPrecision.Double => PredProbs.FromDouble(matrix.Doubles!, matrix.Rows, matrix.Columns),
         ProbabilityPrecision.Single => PredProbs.FromSingle(matrix.Singles!, matrix.Rows, matrix.Columns),

@@ -27,6 +27,8 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddSingleton<Browse.DatasetLookup>();
+        services.AddSingleton<Browse.ExampleDetails>();
         services.AddLabelErrorsUploads(configuration);
         return services;
     }

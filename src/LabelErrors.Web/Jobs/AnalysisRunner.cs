@@ -1,6 +1,6 @@
-using LabelErrors.Cli.Input;
 using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
@@ -26,7 +26,7 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         cancellationToken.ThrowIfCancellationRequested();
         ValidatedInputs inputs = UploadInputs.Validate(labelsInput, predProbsInput, classNames, files.ClassNamesDisplayName);
         var labels = inputs.Labels;
-        var predProbs = CorePredProbs.From(inputs.PredProbs);
+        var predProbs = inputs.PredProbs.ToPredProbs();
 
         // The health summary (confident joint, per-class quality, overlaps) and find_label_issues only read the
         // arrays: the health runs on a second core while pruning runs, and is awaited before ranking.

@@ -1,0 +1,151 @@
+using System.Linq.Expressions;
+using LabelErrors.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LabelErrors.Data.Queries;
+
+/// <summary>
+/// Runs an <see cref="ExampleQuery"/> against PostgreSQL: filtered in the database, counted, and paged by offset
+/// (never loading a whole dataset). Every query is scoped to one dataset, so the (dataset_id, …) indexes apply.
+/// </summary>
+public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contexts)
+{
+    /// <summary>How much of a text a list item carries (the card shows a few lines of it).</summary>
+    public const int SnippetLength = 320;
+
+    public async Task<ExamplePage> SearchAsync(int datasetId, ExampleQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var filtered = Filter(db.Examples.AsNoTracking(), datasetId, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, ExampleQuery.MaxPageSize);
+        var items = await Order(filtered, query)
+            .Skip((int)Math.Min((long)(query.Page - 1) * pageSize, int.MaxValue))
+            .Take(pageSize)
+            .Select(ToListItem)
+            .ToListAsync(cancellationToken);
+        return new ExamplePage(items, total, query.Page, pageSize);
+    }
+
+    /// <summary>The examples just before and after <paramref name="studyIndex"/> in the query's order (prev/next on a permalink).</summary>
+    public async Task<ExampleNeighbours> NeighboursAsync(int datasetId, ExampleQuery query, long studyIndex, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = SortKey(query);
+        var rows = Filter(db.Examples.AsNoTracking(), datasetId, query).Select(KeyedRowSelector(key));
+
+        var current = await db.Examples.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.StudyIndex == studyIndex)
+            .Select(KeyedRowSelector(key))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (current is null)
+            return new ExampleNeighbours(null, null);
+
+        var next = await rows
+            .Where(r => r.Key > current.Key || (r.Key == current.Key && r.StudyIndex > current.StudyIndex))
+            .OrderBy(r => r.Key).ThenBy(r => r.StudyIndex)
+            .Select(r => (long?)r.StudyIndex)
+            .FirstOrDefaultAsync(cancellationToken);
+        var previous = await rows
+            .Where(r => r.Key < current.Key || (r.Key == current.Key && r.StudyIndex < current.StudyIndex))
+            .OrderByDescending(r => r.Key).ThenByDescending(r => r.StudyIndex)
+            .Select(r => (long?)r.StudyIndex)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ExampleNeighbours(previous, next);
+    }
+
+    /// <summary>The query's filters as a composable <see cref="IQueryable{T}"/> (the API's exports reuse it).</summary>
+    public static IQueryable<Example> Filter(IQueryable<Example> examples, int datasetId, ExampleQuery query)
+    {
+        var q = examples.Where(e => e.DatasetId == datasetId);
+        q = query.Scope switch
+        {
+            ExampleScope.Validated => q.Where(e => e.IsValidatedError),
+            ExampleScope.MturkChecked => q.Where(e => e.IsMturkChecked),
+            ExampleScope.ClFlagged => q.Where(e => e.IsClFlagged),
+            _ => q,
+        };
+
+        if (query.MinAgreement > 0)
+        {
+            var k = query.MinAgreement;
+            q = query.AgreementOption switch
+            {
+                VoteOption.Given => q.Where(e => e.Votes!.Given >= k),
+                VoteOption.Both => q.Where(e => e.Votes!.Both >= k),
+                VoteOption.Neither => q.Where(e => e.Votes!.Neither >= k),
+                _ => q.Where(e => e.Votes!.Guessed >= k),
+            };
+        }
+        if (query.GivenFewerThan is { } fewer)
+            q = q.Where(e => e.Votes != null && e.Votes.Given < fewer);
+        if (query.Consensus.Count > 0)
+        {
+            var categories = query.Consensus.Select(c => (ConsensusCategory?)c).ToArray();
+            q = q.Where(e => categories.Contains(e.Consensus));
+        }
+        if (query.GivenClass is { } given)
+            q = q.Where(e => e.GivenLabel == given);
+        if (query.GuessedClass is { } guessed)
+            q = q.Where(e => e.GuessedLabel == guessed);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            // websearch_to_tsquery accepts what people type ("quoted phrases", or, -minus) and never throws on syntax.
+            var text = query.Text;
+            q = q.Where(e => e.Text != null && e.Text.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text)));
+        }
+        return q;
+    }
+
+    /// <summary>The query's order: its sort key ascending, then the study index (a total order, so paging is stable).</summary>
+    public static IOrderedQueryable<Example> Order(IQueryable<Example> examples, ExampleQuery query) =>
+        query.Sort == ExampleSort.Index
+            ? examples.OrderBy(e => e.StudyIndex)
+            : examples.OrderBy(SortKey(query)).ThenBy(e => e.StudyIndex);
+
+    // One ascending key per sort, used both for ordering and for prev/next, so the two can never disagree.
+    // Missing values sort last: examples without a label quality, or without votes for the chosen option.
+    private static Expression<Func<Example, double>> SortKey(ExampleQuery query) => query.Sort switch
+    {
+        ExampleSort.LabelQuality => e => e.LabelQuality ?? double.MaxValue,
+        ExampleSort.Agreement => query.AgreementOption switch
+        {
+            VoteOption.Given => e => e.Votes == null ? 1.0 : -e.Votes.Given,
+            VoteOption.Both => e => e.Votes == null || e.Votes.Both == null ? 1.0 : -e.Votes.Both.Value,
+            VoteOption.Neither => e => e.Votes == null || e.Votes.Neither == null ? 1.0 : -e.Votes.Neither.Value,
+            _ => e => e.Votes == null ? 1.0 : -e.Votes.Guessed,
+        },
+        _ => e => 0.0,
+    };
+
+    private static Expression<Func<Example, KeyedRow>> KeyedRowSelector(Expression<Func<Example, double>> key)
+    {
+        var example = key.Parameters[0];
+        var body = Expression.MemberInit(
+            Expression.New(typeof(KeyedRow)),
+            Expression.Bind(typeof(KeyedRow).GetProperty(nameof(KeyedRow.StudyIndex))!, Expression.Property(example, nameof(Example.StudyIndex))),
+            Expression.Bind(typeof(KeyedRow).GetProperty(nameof(KeyedRow.Key))!, key.Body));
+        return Expression.Lambda<Func<Example, KeyedRow>>(body, example);
+    }
+
+    private static readonly Expression<Func<Example, ExampleListItem>> ToListItem = e => new ExampleListItem
+    {
+        StudyIndex = e.StudyIndex,
+        GivenLabel = e.GivenLabel,
+        GuessedLabel = e.GuessedLabel,
+        LabelQuality = e.LabelQuality,
+        IsValidatedError = e.IsValidatedError,
+        Consensus = e.Consensus,
+        ExternalId = e.ExternalId,
+        ClipStartSeconds = e.ClipStartSeconds,
+        ClipEndSeconds = e.ClipEndSeconds,
+        Snippet = e.Text == null ? null : e.Text.Text.Substring(0, SnippetLength),
+        Votes = e.Votes == null ? null : new VoteCounts(e.Votes.Given, e.Votes.Guessed, e.Votes.Both, e.Votes.Neither, e.Votes.Neutral, e.Votes.OffTopic, e.Votes.Total),
+    };
+
+    private sealed class KeyedRow
+    {
+        public long StudyIndex { get; init; }
+        public double Key { get; init; }
+    }
+}

@@ -1,0 +1,13 @@
+namespace LabelErrors.Data.Queries;
+
+public enum ExampleSort
+{
+    /// <summary>Lowest label quality (self-confidence) first: the likeliest errors on top.</summary>
+    LabelQuality,
+
+    /// <summary>Most workers for the chosen vote option first.</summary>
+    Agreement,
+
+    /// <summary>The study's index, ascending.</summary>
+    Index,
+}

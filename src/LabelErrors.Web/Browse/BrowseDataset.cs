@@ -1,0 +1,18 @@
+using LabelErrors.Data.Entities;
+
+namespace LabelErrors.Web.Browse;
+
+/// <summary>What the browse pages need of a dataset: identity, modality and its class names by label index.</summary>
+public sealed record BrowseDataset(int Id, string Slug, string Name, Modality Modality, long TestSetSize, IReadOnlyDictionary<int, string> ClassNames)
+{
+    public string ClassName(int? label) =>
+        label is null ? "—" : ClassNames.TryGetValue(label.Value, out var name) ? name : $"class {label}";
+
+    /// <summary>Images at or below 32×32 pixels are upscaled with hard pixel edges rather than blurred.</summary>
+    public bool HasTinyImages => Slug is "mnist" or "cifar10" or "cifar100" or "quickdraw";
+
+    /// <summary>The sentiment sets asked workers about neutral / off-topic instead of both / neither.</summary>
+    public bool HasSentimentVotes => Slug is "imdb" or "amazon";
+
+    public bool IsText => Modality == Modality.Text;
+}

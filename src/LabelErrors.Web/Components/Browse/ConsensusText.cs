@@ -1,0 +1,38 @@
+using LabelErrors.Data.Entities;
+using MudBlazor;
+
+namespace LabelErrors.Web.Components.Browse;
+
+/// <summary>How the UI names and explains the consensus categories (3 of 5 workers make a consensus).</summary>
+public static class ConsensusText
+{
+    public static string Name(ConsensusCategory? category) => category switch
+    {
+        ConsensusCategory.Correctable => "correctable",
+        ConsensusCategory.MultiLabel => "multi-label",
+        ConsensusCategory.Neither => "neither",
+        ConsensusCategory.NonAgreement => "non-agreement",
+        ConsensusCategory.NotAnError => "not an error",
+        _ => "not checked",
+    };
+
+    public static string Meaning(ConsensusCategory? category) => category switch
+    {
+        ConsensusCategory.Correctable => "A majority of workers chose the label confident learning guessed: the given label is wrong and can be corrected to the guessed one.",
+        ConsensusCategory.MultiLabel => "A majority of workers said both labels apply: the example belongs to more than one class.",
+        ConsensusCategory.Neither => "A majority of workers said neither label applies: the example fits neither the given nor the guessed class.",
+        ConsensusCategory.NonAgreement => "No answer reached a majority: the workers disagreed, so the example is ambiguous.",
+        ConsensusCategory.NotAnError => "A majority of workers chose the given label: the original label is right and this is not a label error.",
+        _ => "Mechanical Turk workers did not check this example.",
+    };
+
+    public static Color Color(ConsensusCategory? category) => category switch
+    {
+        ConsensusCategory.Correctable => MudBlazor.Color.Success,
+        ConsensusCategory.MultiLabel => MudBlazor.Color.Info,
+        ConsensusCategory.Neither => MudBlazor.Color.Warning,
+        ConsensusCategory.NonAgreement => MudBlazor.Color.Default,
+        ConsensusCategory.NotAnError => MudBlazor.Color.Dark,
+        _ => MudBlazor.Color.Default,
+    };
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace LabelErrors.Web.Tests;
+
+/// <summary>
+/// Observes the app's real queries: before each one that touches <c>examples</c> runs, asks PostgreSQL for its plan
+/// (EXPLAIN with the same parameters, on the same connection) and keeps it.
+/// </summary>
+public sealed class QueryPlanRecorder : DbCommandInterceptor
+{
+    public ConcurrentQueue<(string Sql, string Plan)> Plans { get; } = new();
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        RecordAsync(command, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await RecordAsync(command, cancellationToken);
+        return result;
+    }
+
+    private async Task RecordAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        // Only single SELECTs: EXPLAIN covers the first statement of a batch, so the rest of an INSERT batch would run twice.
+        var sql = command.CommandText.TrimStart();
+        if (!sql.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || sql.TrimEnd().TrimEnd(';').Contains(';')
+            || !sql.Contains("examples", StringComparison.Ordinal) || command.Connection is null)
+            return;
+        await using var explain = command.Connection.CreateCommand();
+        explain.Transaction = command.Transaction;
+        explain.CommandText = "EXPLAIN " + command.CommandText;
+        foreach (NpgsqlParameter parameter in command.Parameters)
+            explain.Parameters.Add(parameter.Clone());
+        var lines = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                lines.Add(reader.GetString(0));
+        }
+        Plans.Enqueue((command.CommandText, string.Join('\n', lines)));
+    }
+}

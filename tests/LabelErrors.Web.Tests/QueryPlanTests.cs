@@ -1,0 +1,82 @@
+using System.Net;
+using LabelErrors.Data;
+using LabelErrors.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace LabelErrors.Web.Tests;
+
+/// <summary>
+/// Every query the browse pages run uses an index: rendered through HTTP on a database shaped like the study (ten
+/// datasets of 10,000 examples, a few percent of them flagged), with PostgreSQL's statistics up to date.
+/// </summary>
+public sealed class QueryPlanTests(ITestOutputHelper output)
+{
+    private const string Big = "filler-text";
+
+    [Fact]
+    public async Task Browse_pages_never_scan_the_examples_table_sequentially()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var recorder = new QueryPlanRecorder();
+        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
+        var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+        await SeedStudySizedDatabaseAsync(app.Services);
+
+        string[] paths =
+        [
+            $"/d/{Big}", $"/d/{Big}?page=3", $"/d/{Big}?scope=checked", $"/d/{Big}?scope=flagged", $"/d/{Big}?scope=all&sort=index",
+            $"/d/{Big}?scope=all", $"/d/{Big}?k=3", $"/d/{Big}?agree=both&k=2&sort=agreement", $"/d/{Big}?agree=neither&k=1",
+            $"/d/{Big}?scope=checked&given_lt=2", $"/d/{Big}?consensus=correctable,neither", $"/d/{Big}?scope=checked&given=3",
+            $"/d/{Big}?scope=checked&guessed=4", $"/d/{Big}?scope=all&q=word17", $"/d/{Big}?q=filler",
+            $"/d/{Big}/40", $"/d/{Big}/40?k=3&sort=agreement", $"/d/{Big}/80?scope=all&sort=index", $"/d/{Big}/5",
+        ];
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {response.StatusCode}");
+        }
+
+        var plans = recorder.Plans.ToArray();
+        Assert.True(plans.Length >= paths.Length * 2, $"only {plans.Length} queries on examples were seen");
+        foreach (var (sql, plan) in plans)
+        {
+            if (plan.Contains("Seq Scan on examples", StringComparison.Ordinal))
+                output.WriteLine($"{sql}\n{plan}\n");
+        }
+        Assert.DoesNotContain(plans, p => p.Plan.Contains("Seq Scan on examples", StringComparison.Ordinal));
+    }
+
+    private static async Task SeedStudySizedDatabaseAsync(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        await BrowseSeed.SeedAsync(db);
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO datasets (slug, name, modality, description, test_set_size, class_count, source, licence, citation, sort_order,
+                                  paper_cl_guessed, paper_mturk_checked, paper_validated, paper_error_percent)
+            SELECT CASE WHEN n = 0 THEN '{Big}' ELSE 'filler-' || n END, 'Filler ' || n, CASE WHEN n = 0 THEN 'Text' ELSE 'Image' END,
+                   '', 10000, 10, '', '', '', 20 + n, 500, 500, 250, 2.5
+            FROM generate_series(0, 9) n;
+            INSERT INTO classes (dataset_id, index, name)
+            SELECT d.id, c, 'class ' || c FROM datasets d, generate_series(0, 9) c WHERE d.slug LIKE 'filler%';
+            -- 5 % flagged and checked, 2.5 % validated: roughly the study's proportions.
+            INSERT INTO examples (dataset_id, study_index, given_label, guessed_label, label_quality, is_cl_flagged, is_mturk_checked,
+                                  is_validated_error, consensus)
+            SELECT d.id, g, g % 10, CASE WHEN g % 20 = 0 THEN (g + 4) % 10 END, (g * 7919 % 10000) / 10000.0,
+                   g % 20 = 0, g % 20 = 0, g % 40 = 0,
+                   CASE WHEN g % 40 = 0 THEN 'Correctable' WHEN g % 20 = 0 THEN 'NotAnError' END
+            FROM datasets d, generate_series(0, 9999) g WHERE d.slug LIKE 'filler%';
+            INSERT INTO mturk_votes (example_id, given, guessed, "both", neither, total)
+            SELECT id, study_index % 3, 5 - study_index % 3 - 1, 1, 0, 5 FROM examples WHERE is_mturk_checked AND given_label >= 0
+              AND dataset_id IN (SELECT id FROM datasets WHERE slug LIKE 'filler%');
+            INSERT INTO example_texts (example_id, text)
+            SELECT e.id, 'filler text word' || (e.study_index % 100) || E'\n\nsecond paragraph'
+            FROM examples e JOIN datasets d ON d.id = e.dataset_id WHERE d.slug = '{Big}';
+            ANALYZE;
+            """);
+    }
+}

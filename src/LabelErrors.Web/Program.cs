@@ -3,6 +3,7 @@ using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Uploads;
+using LabelErrors.Web.Images;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -30,6 +31,7 @@ try
     app.MapStaticAssets();
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
+    app.MapImageEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Hosting;
+using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         services.AddHostedService<StudyImportService>();
+        services.AddLabelErrorsImages(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

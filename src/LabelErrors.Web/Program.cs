@@ -4,6 +4,7 @@ using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Uploads;
+using LabelErrors.Web.Images;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -32,6 +33,7 @@ try
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
     app.MapLabelErrorsApi();
+    app.MapImageEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -1,6 +1,7 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Api;
 using LabelErrors.Web.Hosting;
+using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
         services.AddHostedService<StudyImportService>();
+        services.AddLabelErrorsImages(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -1,6 +1,6 @@
-using LabelErrors.Cli.Input;
 using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
@@ -26,13 +26,16 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         cancellationToken.ThrowIfCancellationRequested();
         ValidatedInputs inputs = UploadInputs.Validate(labelsInput, predProbsInput, classNames, files.ClassNamesDisplayName);
         var labels = inputs.Labels;
-        var predProbs = CorePredProbs.From(inputs.PredProbs);
+        var predProbs = inputs.PredProbs.ToPredProbs();
 
+        // The health summary (confident joint, per-class quality, overlaps) and find_label_issues only read the
+        // arrays: the health runs on a second core while pruning runs, and is awaited before ranking.
         await EnterAsync(reporter, JobStage.ConfidentJoint, cancellationToken);
-        var health = await Task.Run(() => DatasetHealth.HealthSummary(labels, predProbs), cancellationToken);
+        var healthTask = Task.Run(() => DatasetHealth.HealthSummary(labels, predProbs), cancellationToken);
 
         await EnterAsync(reporter, JobStage.Pruning, cancellationToken);
         var issues = await Task.Run(() => LabelIssues.Find(labels, predProbs, analysis.ToCore()), cancellationToken);
+        var health = await healthTask;
 
         await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
         var scores = LabelQuality.Scores(labels, predProbs, analysis.ScoreMethod);

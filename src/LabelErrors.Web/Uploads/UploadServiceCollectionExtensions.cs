@@ -12,6 +12,7 @@ public static class UploadServiceCollectionExtensions
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddHttpContextAccessor();
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<UploadQueries>();

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using LabelErrors.Core.Formats;
+using Microsoft.Playwright;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace LabelErrors.E2E;
+
+public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<UploadSiteFixture>, IDisposable
+{
+    private const int Examples = 400;
+    private const int Classes = 4;
+    private readonly string _folder = Directory.CreateTempSubdirectory("le-e2e-files-").FullName;
+
+    [Fact]
+    public async Task Upload_watch_the_progress_browse_the_results_share_the_link_and_delete()
+    {
+        var (labels, predProbs, names, images) = WriteFiles();
+        var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync(site.BaseUrl + "/upload", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#file-pred_probs")).ToContainTextAsync("at most 2 GiB");
+
+        // The real files, through the page's drop zones.
+        await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(labels);
+        await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(predProbs);
+        await page.Locator("#file-class_names input[type=file]").SetInputFilesAsync(names);
+        await page.Locator("#file-content input[type=file]").SetInputFilesAsync(images);
+        await Assertions.Expect(page.Locator("#file-content .file-chosen")).ToContainTextAsync("images.zip");
+        await page.Locator("#upload-name").FillAsync("E2E animals");
+        await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-form"), FullPage = true });
+        await page.ClickAsync("#upload-submit");
+
+        await Assertions.Expect(page.Locator("#upload-created")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var ownerKey = await page.Locator("#owner-key").InnerTextAsync();
+        var shareUrl = await page.Locator("#share-link").GetAttributeAsync("href");
+        Assert.Matches("^/u/[A-Za-z0-9_-]{22}$", shareUrl!);
+        Assert.False(string.IsNullOrWhiteSpace(ownerKey));
+        await Assertions.Expect(page.Locator("#my-uploads")).ToContainTextAsync("E2E animals");
+
+        // The progress bar moves as the worker reports, pushed over the circuit.
+        await page.ClickAsync("#share-link");
+        await page.WaitForURLAsync(site.BaseUrl + shareUrl);
+        var seen = new List<double>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var state = await page.Locator("#job-progress").GetAttributeAsync("data-state");
+            seen.Add(double.Parse(Regex.Match(await page.Locator("#job-percent").InnerTextAsync(), @"^\d+").Value, CultureInfo.InvariantCulture));
+            if (seen.Count == 3)
+                await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-progress"), FullPage = true });
+            if (state == "succeeded")
+                break;
+            await Task.Delay(150);
+        }
+        Assert.Equal(100, seen[^1]);
+        Assert.True(seen.Distinct().Count(p => p is > 0 and < 100) >= 2, $"progress seen: {string.Join(",", seen)}");
+        Assert.Equal(seen.OrderBy(p => p), seen); // never goes back
+
+        // The results: health panel and the gallery of flagged issues with their images.
+        await Assertions.Expect(page.Locator("#health-panel")).ToContainTextAsync("Overall label health score");
+        await Assertions.Expect(page.Locator("#examples-table tbody tr").First).ToBeVisibleAsync();
+        var firstImage = page.Locator("#examples-table tbody tr img").First;
+        await Assertions.Expect(firstImage).ToBeVisibleAsync();
+        Assert.True(await firstImage.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-results"), FullPage = true });
+
+        // Reload survives: still done, same results.
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("#job-progress")).ToHaveAttributeAsync("data-state", "succeeded");
+
+        // The share link works in a fresh browser context (no local storage, no owner key).
+        var stranger = await site.Browser.NewContextAsync();
+        var strangerPage = await stranger.NewPageAsync();
+        await strangerPage.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(strangerPage.Locator("h1")).ToContainTextAsync("E2E animals");
+        await Assertions.Expect(strangerPage.Locator("#examples-table tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(strangerPage.Locator("#owner-key-input")).ToHaveValueAsync("");
+        await strangerPage.ClickAsync("#examples-table tbody tr a");
+        await Assertions.Expect(strangerPage.Locator("#example-facts")).ToContainTextAsync("Suggested label");
+        await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example"), FullPage = true });
+
+        // The owner deletes it (this browser remembers the key); the link then leads nowhere.
+        await Assertions.Expect(page.Locator("#owner-key-input")).ToHaveValueAsync(ownerKey);
+        await page.ClickAsync("#delete-upload");
+        await page.WaitForURLAsync(site.BaseUrl + "/upload");
+        await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync();
+        await strangerPage.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(strangerPage.Locator("#upload-not-found")).ToBeVisibleAsync();
+
+        Assert.Empty(errors);
+        await stranger.CloseAsync();
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_file_is_refused_with_the_message_next_to_it()
+    {
+        var (labels, _, _, _) = WriteFiles();
+        var badProbs = Path.Combine(_folder, "bad_probs.csv");
+        File.WriteAllText(badProbs, "0.5,0.5\n0.2,nan\n");
+        var page = await site.Browser.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/upload", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(labels);
+        await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(badProbs);
+        await page.ClickAsync("#upload-submit");
+
+        await Assertions.Expect(page.Locator("#file-pred_probs .file-error")).ToContainTextAsync("bad_probs.csv");
+        await Assertions.Expect(page.Locator("#upload-created")).ToHaveCountAsync(0);
+        await page.CloseAsync();
+    }
+
+    private (string Labels, string PredProbs, string Names, string Images) WriteFiles()
+    {
+        var random = new Random(1);
+        var labels = new long[Examples];
+        var probs = new float[Examples * Classes];
+        for (var i = 0; i < Examples; i++)
+        {
+            var truth = i % Classes;
+            var row = Enumerable.Range(0, Classes).Select(c => random.NextDouble() * 0.5 + (c == truth ? 3 : 0)).ToArray();
+            for (var c = 0; c < Classes; c++)
+                probs[i * Classes + c] = (float)(row[c] / row.Sum());
+            labels[i] = random.NextDouble() < 0.1 ? (truth + 1) % Classes : truth;
+        }
+        var labelsPath = Path.Combine(_folder, "labels.npy");
+        var probsPath = Path.Combine(_folder, "pred_probs.npy");
+        Npy.Write(labelsPath, labels, Examples);
+        Npy.Write(probsPath, probs, Examples, Classes);
+        var namesPath = Path.Combine(_folder, "classes.txt");
+        File.WriteAllLines(namesPath, ["cat", "dog", "bird", "fish"]);
+        var zipPath = Path.Combine(_folder, "images.zip");
+        using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+        {
+            for (var i = 0; i < Examples; i++)
+            {
+                using var image = new Image<Rgba32>(24, 24, new Rgba32((byte)(i * 7), (byte)(labels[i] * 60), 120));
+                using var entry = zip.CreateEntry($"{i}.png").Open();
+                image.SaveAsPng(entry);
+            }
+        }
+        return (labelsPath, probsPath, namesPath, zipPath);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

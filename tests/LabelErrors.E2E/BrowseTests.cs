@@ -76,7 +76,7 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
         await page.Locator("#filter-k").FillAsync("0");
         await ExpectViewAsync(page, "?scope=checked&agree=both", 40);
 
-        await ChooseAsync(page, "Fewer than k chose the given label", "fewer than 1");
+        await ChooseAsync(page, "Votes for the given label", "fewer than 1");
         await ExpectViewAsync(page, "?scope=checked&agree=both&given_lt=1", 8);
 
         await page.GoBackAsync();

@@ -1,3 +1,4 @@
+using LabelErrors.Data.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,6 +16,8 @@ public static class DataServiceCollectionExtensions
             .UseNpgsql(connectionString(sp))
             .UseSnakeCaseNamingConvention());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<StudyImporter>();
+        services.AddSingleton<StudyImportStatus>();
         services.AddSingleton<Queries.ExampleSearch>();
         return services;
     }

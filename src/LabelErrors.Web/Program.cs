@@ -2,6 +2,7 @@ using LabelErrors.Web;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
+using LabelErrors.Web.Images;
 using Serilog;
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
@@ -27,6 +28,7 @@ try
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
+    app.MapImageEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -1,4 +1,5 @@
 using LabelErrors.Data;
+using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -16,6 +17,8 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddLabelErrorsData(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+
+        services.AddLabelErrorsImages(configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

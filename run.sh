@@ -33,6 +33,7 @@ echo $$ >.data/run.pid
 echo "LabelErrors: http://localhost:$PORT  (Ctrl+C stops; the database keeps running: scripts/pg-local.sh stop)"
 export ConnectionStrings__LabelErrors="$BASE_CS;Database=labelerrors"
 export Database__MigrateOnStart=true
+export Import__OnStart=true
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export PORT
 cd src/LabelErrors.Web

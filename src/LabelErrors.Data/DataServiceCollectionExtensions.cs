@@ -19,6 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<StudyImporter>();
         services.AddSingleton<StudyImportStatus>();
         services.AddSingleton<Queries.ExampleSearch>();
+        services.AddSingleton<StudyCrossCheck>();
         return services;
     }
 }

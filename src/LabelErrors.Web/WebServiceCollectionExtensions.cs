@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Images;
+using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Options;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -19,6 +20,11 @@ public static class WebServiceCollectionExtensions
         services.AddLabelErrorsData(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
 
         services.AddLabelErrorsImages(configuration);
+        services.AddOptions<ImportOptions>()
+            .Bind(configuration.GetSection(ImportOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ImportOptions>, ImportOptionsValidator>();
+        services.AddHostedService<StudyImportService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
-/// <summary>cleanlab 2.9.0's per-class <c>_prune_by_class</c> and <c>_prune_by_count</c>, with stable ordering of ties.</summary>
+/// <summary>cleanlab 2.9.0's per-class <c>_prune_by_class</c> and <c>_reduce_issues</c>, with stable ordering of ties.</summary>
 internal static class ClassPruning
 {
     /// <summary>Indices of the examples of each given class, ascending.</summary>
@@ -29,34 +29,11 @@ internal static class ClassPruning
         if (count <= minExamplesPerClass || count <= 1) return;
         long numIssues = count - pruneCounts[k, k];
         if (numIssues < 1) return;
-        var keys = new T[count];
-        for (int m = 0; m < count; m++) keys[m] = p.Get(members[m], k);
-        foreach (int m in StableOrder.LowestAscending<T>(keys, (int)Math.Min(numIssues, count))) mask[members[m]] = true;
-    }
-
-    /// <summary>
-    /// Flags, among the examples of given class <paramref name="k"/>, for every other class j the m[j, k]
-    /// examples with the largest margin p[j] − p[k] (margin computed in the element precision).
-    /// </summary>
-    public static void PruneByNoiseRate<T>(PredProbs<T> p, int k, int[] members, long[,] pruneCounts, int minExamplesPerClass, bool[] mask)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int count = members.Length;
-        if (count <= minExamplesPerClass || count <= 1) return;
-        var negatedMargins = new T[count];
-        for (int j = 0; j < p.K; j++)
-        {
-            long numToPrune = pruneCounts[j, k];
-            if (j == k || numToPrune <= 0) continue;
-            for (int m = 0; m < count; m++)
-            {
-                var row = p.Row(members[m]);
-                negatedMargins[m] = -(row[j] - row[k]);
-            }
-
-            // np.argsort(-margin)[:num2prune]
-            foreach (int m in StableOrder.LowestAscending<T>(negatedMargins, (int)Math.Min(numToPrune, count))) mask[members[m]] = true;
-        }
+        var data = p.Array;
+        int width = p.K;
+        var lowest = new LowestKeys<T>((int)Math.Min(numIssues, count));
+        for (int m = 0; m < count; m++) lowest.Offer(data[(long)members[m] * width + k], m);
+        foreach (int m in lowest.Positions) mask[members[m]] = true;
     }
 
     /// <summary>

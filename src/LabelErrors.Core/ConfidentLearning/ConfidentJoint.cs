@@ -22,7 +22,7 @@ public static class ConfidentJoint
     public static (long[,] Joint, int[] OffDiagonalIndices) ComputeWithOffDiagonalIndices(
         ReadOnlySpan<int> labels, PredProbs predProbs, bool calibrate = true)
     {
-        InputChecks.Validate(labels, predProbs, allowOneClass: true);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true); // values: checked during the guess pass
         return predProbs switch
         {
             PredProbs<double> d => ComputeCore(labels, d, calibrate),
@@ -68,7 +68,8 @@ public static class ConfidentJoint
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var thresholds = ConfidentThresholds.Compute(labels, p, out bool allClassesPresent);
-        var guesses = ConfidentGuesses.Compute(p, thresholds, compareInFloat64: !allClassesPresent);
+        var guesses = ConfidentGuesses.Compute(p, thresholds, compareInFloat64: !allClassesPresent, out var scan);
+        InputChecks.ValidateValues(scan, p);
         var (joint, offDiagonal) = Count(labels, guesses, p.K);
         for (int c = 0; c < p.K; c++) joint[c, c] = Math.Max(joint[c, c], 1);
         if (calibrate) joint = Calibrate(joint, LabelCounts(labels, p.K));

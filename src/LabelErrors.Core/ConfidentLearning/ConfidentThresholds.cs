@@ -49,14 +49,24 @@ internal static class ConfidentThresholds
         foreach (int label in labels) counts[label]++;
         var values = new FixedList<T>[k];
         for (int c = 0; c < k; c++) values[c] = new FixedList<T>(counts[c]);
-        var data = p.Data;
-        for (int i = 0; i < labels.Length; i++)
-        {
-            int label = labels[i];
-            values[label].Add(data[i * k + label]);
-        }
-
+        var selfConfidence = SelfConfidence(labels, p);
+        for (int i = 0; i < labels.Length; i++) values[labels[i]].Add(selfConfidence[i]);
         return values;
+    }
+
+    /// <summary>pred_probs[i, labels[i]] for every example, gathered in parallel row blocks (the reads are cache misses).</summary>
+    public static T[] SelfConfidence<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var labelArray = labels.ToArray();
+        var data = p.Array;
+        int k = p.K;
+        var result = new T[labelArray.Length];
+        Parallelism.ForBlocks(labelArray.Length, Parallelism.RowBlock, (start, end) =>
+        {
+            for (int i = start; i < end; i++) result[i] = data[i * k + labelArray[i]];
+        });
+        return result;
     }
 
     private sealed class FixedList<T>(int capacity)

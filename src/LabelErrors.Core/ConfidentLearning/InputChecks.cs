@@ -10,6 +10,30 @@ internal static class InputChecks
 
     public static void Validate(ReadOnlySpan<int> labels, PredProbs predProbs, bool allowOneClass, bool requireUnitRange = true)
     {
+        ValidateLabels(labels, predProbs, allowOneClass);
+        var scan = predProbs switch
+        {
+            PredProbs<double> d => ValueScan.Scan(d.Array),
+            PredProbs<float> f => ValueScan.Scan(f.Array),
+            PredProbs<Half> h => ValueScan.Scan(h.Array),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+        ValidateValues(scan, predProbs, requireUnitRange);
+    }
+
+    /// <summary>Throws unless the scanned values are finite (and within [0, 1] up to 1e-6 when required).</summary>
+    public static void ValidateValues(ValueScan.Result scan, PredProbs predProbs, bool requireUnitRange = true)
+    {
+        if (!scan.AllFinite) predProbs.EnsureFinite(); // throws with the position
+        if (requireUnitRange && (scan.Min < -Tolerance || scan.Max > 1 + Tolerance))
+        {
+            throw new ArgumentException("Values in pred_probs must be between 0 and 1.", nameof(predProbs));
+        }
+    }
+
+    /// <summary>Checks the labels (count, range, number of classes), not the pred_probs values.</summary>
+    public static void ValidateLabels(ReadOnlySpan<int> labels, PredProbs predProbs, bool allowOneClass)
+    {
         ArgumentNullException.ThrowIfNull(predProbs);
         if (labels.Length != predProbs.N)
         {
@@ -35,20 +59,5 @@ internal static class InputChecks
         }
 
         if (!allowOneClass && !seenOther) throw new ArgumentException("Labels must contain at least 2 classes.", nameof(labels));
-        predProbs.EnsureFinite();
-        if (requireUnitRange)
-        {
-            for (int i = 0; i < predProbs.N; i++)
-            {
-                for (int k = 0; k < predProbs.K; k++)
-                {
-                    double v = predProbs[i, k];
-                    if (v < -Tolerance || v > 1 + Tolerance)
-                    {
-                        throw new ArgumentException("Values in pred_probs must be between 0 and 1.", nameof(predProbs));
-                    }
-                }
-            }
-        }
     }
 }

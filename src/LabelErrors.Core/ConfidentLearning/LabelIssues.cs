@@ -14,7 +14,7 @@ public static class LabelIssues
         options ??= new FindLabelIssuesOptions();
         bool allZero = true;
         foreach (int label in labels) allZero &= label == 0;
-        InputChecks.Validate(labels, predProbs, allowOneClass: allZero);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: allZero); // values: checked by the confident joint pass
         CheckOptions(options, predProbs.K);
         return predProbs switch
         {
@@ -28,7 +28,7 @@ public static class LabelIssues
     /// <summary><c>num_label_issues(labels, pred_probs, estimation_method=method)</c>.</summary>
     public static int Count(ReadOnlySpan<int> labels, PredProbs predProbs, NumLabelIssuesMethod method = NumLabelIssuesMethod.OffDiagonal)
     {
-        InputChecks.Validate(labels, predProbs, allowOneClass: true);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true); // values: checked by the confident joint pass
         return predProbs switch
         {
             PredProbs<double> d => CountCore(labels, d, method),
@@ -77,7 +77,7 @@ public static class LabelIssues
                         : LabelQuality.NormalizedMargin(labels, p);
                     int numErrors = CountOffDiagonal(labels, p, offDiagonal);
                     mask = new bool[n];
-                    foreach (int i in StableOrder.LowestAscending<T>(scores, numErrors)) mask[i] = true;
+                    StableSelection.MarkLowest<T>(scores, numErrors, new T[n], mask);
                     break;
                 }
 
@@ -117,12 +117,11 @@ public static class LabelIssues
         if (options.FilterBy is FilterBy.PruneByClass or FilterBy.Both)
         {
             byClass = new bool[n];
-            for (int c = 0; c < k; c++) ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass);
+            Parallelism.For(k, c => ClassPruning.PruneByClass(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byClass));
             if (options.FilterBy == FilterBy.PruneByClass) return byClass;
         }
 
-        var byNoiseRate = new bool[n];
-        for (int c = 0; c < k; c++) ClassPruning.PruneByNoiseRate(p, c, members[c], pruneCounts, options.MinExamplesPerClass, byNoiseRate);
+        var byNoiseRate = NoiseRatePruning.Run(labels, p, pruneCounts, options.MinExamplesPerClass);
         if (byClass is not null)
         {
             for (int i = 0; i < n; i++) byNoiseRate[i] &= byClass[i];

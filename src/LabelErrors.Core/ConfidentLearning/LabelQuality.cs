@@ -56,11 +56,7 @@ public static class LabelQuality
     internal static T[] SelfConfidence<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var scores = new T[p.N];
-        var data = p.Data;
-        int k = p.K;
-        for (int i = 0; i < scores.Length; i++) scores[i] = data[i * k + labels[i]];
-        return scores;
+        return ConfidentThresholds.SelfConfidence(labels, p);
     }
 
     internal static T[] NormalizedMargin<T>(ReadOnlySpan<int> labels, PredProbs<T> p)

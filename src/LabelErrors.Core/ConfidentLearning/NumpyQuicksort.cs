@@ -2,14 +2,14 @@ namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>
 /// numpy 1.24's default (unstable) <c>ndarray.argsort(kind='quicksort')</c> for float64: introsort with
-/// median-of-three partitioning, insertion sort below 17 elements and heapsort past the depth limit.
+/// median-of-three partitioning, insertion sort for partitions of at most 16 elements and heapsort past the depth limit.
 /// cleanlab's dataset summaries are ordered by pandas <c>sort_values</c>, which calls this (the stable-argsort
 /// reference run does not patch it), so equal values (e.g. the many zero joint probabilities) come out in
 /// this algorithm's order, which is reproduced exactly here.
 /// </summary>
 internal static class NumpyQuicksort
 {
-    private const int SmallQuicksort = 16;
+    private const int SmallQuicksort = 15;
 
     /// <summary><c>np.asarray(v).argsort()</c> (default kind) for finite float64 values.</summary>
     public static int[] ArgSort(ReadOnlySpan<double> values)

@@ -65,6 +65,8 @@ public sealed class PredProbs<T> : PredProbs
     /// <summary>All values, row-major.</summary>
     public ReadOnlySpan<T> Data => _data;
 
+    internal T[] Array => _data;
+
     public ReadOnlySpan<T> Row(int row) => new(_data, row * K, K);
 
     public T Get(int row, int column) => _data[row * K + column];

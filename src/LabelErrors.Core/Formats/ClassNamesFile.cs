@@ -3,15 +3,29 @@ using LabelErrors.Core.Validation;
 
 namespace LabelErrors.Core.Formats;
 
-/// <summary>Class names from a .json file (an array of strings) or a text file (one name per line).</summary>
+/// <summary>
+/// Class names from a .json file (an array of strings) or a text file (one name per line).
+/// <c>file.json#key</c> takes the array under <c>key</c> of a JSON object, as in the study's classes.json
+/// (<c>classes.json#mnist_test_set</c>).
+/// </summary>
 public static class ClassNamesFile
 {
     public static IReadOnlyList<string> Read(string path)
     {
-        using var reader = TextLines.Open(path);
-        return Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
-            ? ReadJson(reader, path)
+        var (file, key) = SplitKey(path);
+        using var reader = TextLines.Open(file);
+        return key is not null || Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase)
+            ? ReadJson(reader, path, key)
             : ReadText(reader, path);
+    }
+
+    // "a.json#key" names a key only when "a.json#key" itself is not an existing file.
+    private static (string File, string? Key) SplitKey(string path)
+    {
+        var hash = path.LastIndexOf('#');
+        if (hash <= 0 || hash == path.Length - 1 || File.Exists(path))
+            return (path, null);
+        return (path[..hash], path[(hash + 1)..]);
     }
 
     public static IReadOnlyList<string> ReadText(TextReader reader, string displayName)
@@ -20,7 +34,7 @@ public static class ClassNamesFile
         return Checked(names, displayName);
     }
 
-    public static IReadOnlyList<string> ReadJson(TextReader reader, string displayName)
+    public static IReadOnlyList<string> ReadJson(TextReader reader, string displayName, string? key = null)
     {
         JsonDocument document;
         try
@@ -33,11 +47,21 @@ public static class ClassNamesFile
         }
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            var root = document.RootElement;
+            if (key is not null)
+            {
+                if (root.ValueKind != JsonValueKind.Object)
+                    throw new LabelErrorsInputException(displayName, $"'#{key}' selects a key, but the file is not a JSON object");
+                if (!root.TryGetProperty(key, out root))
+                    throw new LabelErrorsInputException(displayName, $"no key '{key}'; keys are {KeyList(document.RootElement)}");
+            }
+            if (root.ValueKind == JsonValueKind.Object)
+                throw new LabelErrorsInputException(displayName, $"expected a JSON array of class names; this is an object, select one of its arrays with FILE#KEY (keys: {KeyList(root)})");
+            if (root.ValueKind != JsonValueKind.Array)
                 throw new LabelErrorsInputException(displayName, "expected a JSON array of class names, e.g. [\"cat\", \"dog\"]");
             var names = new List<(int, string)>();
             var position = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
+            foreach (var element in root.EnumerateArray())
             {
                 position++;
                 if (element.ValueKind != JsonValueKind.String)
@@ -46,6 +70,12 @@ public static class ClassNamesFile
             }
             return Checked(names, displayName, positionKind: "element");
         }
+    }
+
+    private static string KeyList(JsonElement obj)
+    {
+        var keys = obj.EnumerateObject().Select(p => p.Name).ToList();
+        return keys.Count <= 12 ? string.Join(", ", keys) : string.Join(", ", keys.Take(12)) + $", … ({keys.Count} in all)";
     }
 
     private static IReadOnlyList<string> Checked(List<(int Position, string Name)> names, string displayName, string positionKind = "line")

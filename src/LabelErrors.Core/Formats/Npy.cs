@@ -23,6 +23,14 @@ public static class Npy
         return new NpyArray(displayName, header, data);
     }
 
+    /// <summary>Async <see cref="Load(Stream, string)"/> for streams that only read asynchronously (browser uploads).</summary>
+    public static async Task<NpyArray> LoadAsync(Stream stream, string displayName, CancellationToken cancellationToken = default)
+    {
+        var header = await NpyHeader.ReadAsync(stream, displayName, cancellationToken);
+        var data = await NpyElementReader.ReadAsync(stream, header, displayName, cancellationToken);
+        return new NpyArray(displayName, header, data);
+    }
+
     /// <summary>Reads a 1-D array of class labels (integers, bools, or floats holding exact integers).</summary>
     public static int[] ReadLabels(string path) => ToLabels(Load(path));
 

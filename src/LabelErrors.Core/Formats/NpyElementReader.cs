@@ -1,15 +1,58 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using LabelErrors.Core.Validation;
 
 namespace LabelErrors.Core.Formats;
 
-/// <summary>Reads the data block of a .npy file into a typed array (native byte order, C order).</summary>
+/// <summary>
+/// Reads the data block of a .npy file into a typed array (native byte order, C order). The sync and async
+/// paths fill the array in whole-element chunks and share the finishing steps (byte swap, bools, Fortran order).
+/// </summary>
 internal static class NpyElementReader
 {
     private const int ChunkElements = 1 << 20;
 
     public static Array Read(Stream stream, NpyHeader header, string displayName)
+    {
+        var data = Allocate(header, displayName);
+        var count = data.Length;
+        for (var start = 0; start < count; start += ChunkElements)
+        {
+            var bytes = ElementBytes(data, header.DataType, start, Math.Min(ChunkElements, count - start));
+            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+            if (read < bytes.Length)
+                throw Truncated(header, displayName, (long)start * header.ItemSize + read);
+        }
+        return Finish(data, header);
+    }
+
+    public static async Task<Array> ReadAsync(Stream stream, NpyHeader header, string displayName, CancellationToken cancellationToken)
+    {
+        var data = Allocate(header, displayName);
+        var count = data.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkElements * header.ItemSize);
+        try
+        {
+            for (var start = 0; start < count; start += ChunkElements)
+            {
+                var elements = Math.Min(ChunkElements, count - start);
+                var length = elements * header.ItemSize;
+                var read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, cancellationToken);
+                if (read < length)
+                    throw Truncated(header, displayName, (long)start * header.ItemSize + read);
+                buffer.AsSpan(0, length).CopyTo(ElementBytes(data, header.DataType, start, elements));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return Finish(data, header);
+    }
+
+    /// <summary>A typed array for the dtype; bools are first read as bytes (see <see cref="Finish"/>).</summary>
+    private static Array Allocate(NpyHeader header, string displayName)
     {
         var count = header.ElementCount;
         if (count > Array.MaxLength)
@@ -22,52 +65,71 @@ internal static class NpyElementReader
         var n = (int)count;
         return header.DataType switch
         {
-            NpyDataType.Bool => ReadBools(stream, header, n, displayName),
-            NpyDataType.Int8 => Read<sbyte>(stream, header, n, displayName),
-            NpyDataType.Int16 => Read<short>(stream, header, n, displayName),
-            NpyDataType.Int32 => Read<int>(stream, header, n, displayName),
-            NpyDataType.Int64 => Read<long>(stream, header, n, displayName),
-            NpyDataType.UInt8 => Read<byte>(stream, header, n, displayName),
-            NpyDataType.UInt16 => Read<ushort>(stream, header, n, displayName),
-            NpyDataType.UInt32 => Read<uint>(stream, header, n, displayName),
-            NpyDataType.UInt64 => Read<ulong>(stream, header, n, displayName),
-            NpyDataType.Float16 => Read<Half>(stream, header, n, displayName),
-            NpyDataType.Float32 => Read<float>(stream, header, n, displayName),
-            NpyDataType.Float64 => Read<double>(stream, header, n, displayName),
+            NpyDataType.Bool or NpyDataType.UInt8 => new byte[n],
+            NpyDataType.Int8 => new sbyte[n],
+            NpyDataType.Int16 => new short[n],
+            NpyDataType.Int32 => new int[n],
+            NpyDataType.Int64 => new long[n],
+            NpyDataType.UInt16 => new ushort[n],
+            NpyDataType.UInt32 => new uint[n],
+            NpyDataType.UInt64 => new ulong[n],
+            NpyDataType.Float16 => new Half[n],
+            NpyDataType.Float32 => new float[n],
+            NpyDataType.Float64 => new double[n],
             _ => throw new ArgumentOutOfRangeException(nameof(header), header.DataType, null),
         };
     }
 
-    private static T[] Read<T>(Stream stream, NpyHeader header, int count, string displayName) where T : unmanaged
+    // Switch on the dtype, not the array's runtime type: the CLR lets a ushort[] pass as short[], etc.
+    private static Span<byte> ElementBytes(Array data, NpyDataType type, int start, int count) => type switch
     {
-        var data = new T[count];
-        for (var start = 0; start < count; start += ChunkElements)
+        NpyDataType.Bool or NpyDataType.UInt8 => ((byte[])data).AsSpan(start, count),
+        NpyDataType.Int8 => MemoryMarshal.AsBytes(((sbyte[])data).AsSpan(start, count)),
+        NpyDataType.Int16 => MemoryMarshal.AsBytes(((short[])data).AsSpan(start, count)),
+        NpyDataType.Int32 => MemoryMarshal.AsBytes(((int[])data).AsSpan(start, count)),
+        NpyDataType.Int64 => MemoryMarshal.AsBytes(((long[])data).AsSpan(start, count)),
+        NpyDataType.UInt16 => MemoryMarshal.AsBytes(((ushort[])data).AsSpan(start, count)),
+        NpyDataType.UInt32 => MemoryMarshal.AsBytes(((uint[])data).AsSpan(start, count)),
+        NpyDataType.UInt64 => MemoryMarshal.AsBytes(((ulong[])data).AsSpan(start, count)),
+        NpyDataType.Float16 => MemoryMarshal.AsBytes(((Half[])data).AsSpan(start, count)),
+        NpyDataType.Float32 => MemoryMarshal.AsBytes(((float[])data).AsSpan(start, count)),
+        NpyDataType.Float64 => MemoryMarshal.AsBytes(((double[])data).AsSpan(start, count)),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    private static Array Finish(Array data, NpyHeader header)
+    {
+        if (header.NeedsByteSwap)
         {
-            var chunk = data.AsSpan(start, Math.Min(ChunkElements, count - start));
-            var bytes = MemoryMarshal.AsBytes(chunk);
-            var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            if (read < bytes.Length)
-            {
-                var have = (long)start * header.ItemSize + read;
-                throw new LabelErrorsInputException(displayName,
-                    $"file is truncated: shape {header.ShapeText} of {header.Descr} needs {header.DataLength} data bytes, found {have}");
-            }
-            if (header.NeedsByteSwap)
-                SwapInPlace(bytes, header.ItemSize);
+            for (var start = 0; start < data.Length; start += ChunkElements)
+                SwapInPlace(ElementBytes(data, header.DataType, start, Math.Min(ChunkElements, data.Length - start)), header.ItemSize);
         }
-        return header.FortranOrder && header.Shape.Count == 2
-            ? FortranToC(data, (int)header.Shape[0], (int)header.Shape[1])
-            : data;
+
+        if (header.DataType == NpyDataType.Bool)
+            data = Array.ConvertAll((byte[])data, b => b != 0); // as numpy does: any non-zero byte is True
+
+        if (!header.FortranOrder || header.Shape.Count != 2)
+            return data;
+        int rows = (int)header.Shape[0], columns = (int)header.Shape[1];
+        return header.DataType switch
+        {
+            NpyDataType.Bool => FortranToC((bool[])data, rows, columns),
+            NpyDataType.UInt8 => FortranToC((byte[])data, rows, columns),
+            NpyDataType.Int8 => FortranToC((sbyte[])data, rows, columns),
+            NpyDataType.Int16 => FortranToC((short[])data, rows, columns),
+            NpyDataType.Int32 => FortranToC((int[])data, rows, columns),
+            NpyDataType.Int64 => FortranToC((long[])data, rows, columns),
+            NpyDataType.UInt16 => FortranToC((ushort[])data, rows, columns),
+            NpyDataType.UInt32 => FortranToC((uint[])data, rows, columns),
+            NpyDataType.UInt64 => FortranToC((ulong[])data, rows, columns),
+            NpyDataType.Float16 => FortranToC((Half[])data, rows, columns),
+            NpyDataType.Float32 => FortranToC((float[])data, rows, columns),
+            _ => FortranToC((double[])data, rows, columns),
+        };
     }
 
-    private static bool[] ReadBools(Stream stream, NpyHeader header, int count, string displayName)
-    {
-        var raw = Read<byte>(stream, header, count, displayName);
-        var result = new bool[count];
-        for (var i = 0; i < count; i++)
-            result[i] = raw[i] != 0; // as numpy does: any non-zero byte is True
-        return result;
-    }
+    private static LabelErrorsInputException Truncated(NpyHeader header, string displayName, long found) =>
+        new(displayName, $"file is truncated: shape {header.ShapeText} of {header.Descr} needs {header.DataLength} data bytes, found {found}");
 
     internal static void SwapInPlace(Span<byte> bytes, int itemSize)
     {

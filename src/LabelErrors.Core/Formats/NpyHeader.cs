@@ -38,34 +38,76 @@ public sealed record NpyHeader(
     /// <summary>Reads the header and leaves the stream positioned at the first data byte.</summary>
     public static NpyHeader Read(Stream stream, string displayName = "<stream>")
     {
-        Exception Fail(string reason) => new LabelErrorsInputException(displayName, reason);
+        var preamble = new byte[PreambleLength];
+        var read = stream.ReadAtLeast(preamble.AsSpan(0, MinimumPreambleLength), MinimumPreambleLength, throwOnEndOfStream: false);
+        var lengthFieldSize = CheckPreamble(preamble, read, displayName);
+        if (lengthFieldSize == 4 && !TryReadExactly(stream, preamble.AsSpan(MinimumPreambleLength, 2)))
+            throw Fail(displayName, "file is truncated inside the header");
 
-        Span<byte> preamble = stackalloc byte[8];
-        if (!TryReadExactly(stream, preamble))
-            throw Fail("not a .npy file: it is shorter than the 8-byte preamble");
-        if (!preamble[..6].SequenceEqual(Magic))
-            throw Fail("not a .npy file: the magic string \\x93NUMPY is missing");
+        var headerBytes = new byte[HeaderLength(preamble, lengthFieldSize, displayName)];
+        if (!TryReadExactly(stream, headerBytes))
+            throw Fail(displayName, "file is truncated inside the header");
+        return Parse(preamble[6], preamble[7], lengthFieldSize, headerBytes, displayName);
+    }
 
+    /// <summary>Async <see cref="Read"/>, for streams that only read asynchronously (e.g. browser uploads).</summary>
+    public static async Task<NpyHeader> ReadAsync(Stream stream, string displayName = "<stream>", CancellationToken cancellationToken = default)
+    {
+        var preamble = new byte[PreambleLength];
+        var read = await stream.ReadAtLeastAsync(preamble.AsMemory(0, MinimumPreambleLength), MinimumPreambleLength, throwOnEndOfStream: false, cancellationToken);
+        var lengthFieldSize = CheckPreamble(preamble, read, displayName);
+        if (lengthFieldSize == 4)
+        {
+            var more = await stream.ReadAtLeastAsync(preamble.AsMemory(MinimumPreambleLength, 2), 2, throwOnEndOfStream: false, cancellationToken);
+            if (more < 2)
+                throw Fail(displayName, "file is truncated inside the header");
+        }
+
+        var headerBytes = new byte[HeaderLength(preamble, lengthFieldSize, displayName)];
+        var got = await stream.ReadAtLeastAsync(headerBytes, headerBytes.Length, throwOnEndOfStream: false, cancellationToken);
+        if (got < headerBytes.Length)
+            throw Fail(displayName, "file is truncated inside the header");
+        return Parse(preamble[6], preamble[7], lengthFieldSize, headerBytes, displayName);
+    }
+
+    // Magic (6) + version (2) + header length (2 in version 1.0, 4 in 2.0 and 3.0).
+    private const int MinimumPreambleLength = 10;
+    private const int PreambleLength = 12;
+
+    private static LabelErrorsInputException Fail(string displayName, string reason) => new(displayName, reason);
+
+    /// <summary>Checks magic and version; returns the size of the header-length field.</summary>
+    private static int CheckPreamble(byte[] preamble, int read, string displayName)
+    {
+        if (read < 8)
+            throw Fail(displayName, "not a .npy file: it is shorter than the 8-byte preamble");
+        if (!preamble.AsSpan(0, 6).SequenceEqual(Magic))
+            throw Fail(displayName, "not a .npy file: the magic string \\x93NUMPY is missing");
         int major = preamble[6], minor = preamble[7];
-        int lengthFieldSize = major switch
+        var lengthFieldSize = major switch
         {
             1 => 2,
             2 or 3 => 4,
-            _ => throw Fail($".npy format version {major}.{minor} is not supported (expected 1.0, 2.0 or 3.0)"),
+            _ => throw Fail(displayName, $".npy format version {major}.{minor} is not supported (expected 1.0, 2.0 or 3.0)"),
         };
+        if (read < MinimumPreambleLength)
+            throw Fail(displayName, "file is truncated inside the header");
+        return lengthFieldSize;
+    }
 
-        Span<byte> lengthField = stackalloc byte[4];
-        if (!TryReadExactly(stream, lengthField[..lengthFieldSize]))
-            throw Fail("file is truncated inside the header");
+    private static long HeaderLength(byte[] preamble, int lengthFieldSize, string displayName)
+    {
         long headerLength = lengthFieldSize == 2
-            ? BinaryPrimitives.ReadUInt16LittleEndian(lengthField)
-            : BinaryPrimitives.ReadUInt32LittleEndian(lengthField);
+            ? BinaryPrimitives.ReadUInt16LittleEndian(preamble.AsSpan(8))
+            : BinaryPrimitives.ReadUInt32LittleEndian(preamble.AsSpan(8));
         if (headerLength > 1 << 20)
-            throw Fail($"header length {headerLength} is implausibly large");
+            throw Fail(displayName, $"header length {headerLength} is implausibly large");
+        return headerLength;
+    }
 
-        var headerBytes = new byte[headerLength];
-        if (!TryReadExactly(stream, headerBytes))
-            throw Fail("file is truncated inside the header");
+    private static NpyHeader Parse(int major, int minor, int lengthFieldSize, byte[] headerBytes, string displayName)
+    {
+        Exception Fail(string reason) => new LabelErrorsInputException(displayName, reason);
 
         // Versions 1 and 2 store the header as latin-1, version 3 as UTF-8.
         var headerText = major == 3 ? DecodeUtf8(headerBytes, Fail) : Encoding.Latin1.GetString(headerBytes);
@@ -80,7 +122,7 @@ public sealed record NpyHeader(
 
         var (type, order, itemSize) = NpyDescr.Parse(descr, Fail);
         var header = new NpyHeader(major, minor, descr, type, order, itemSize, fortran, shape,
-            DataOffset: 6 + 2 + lengthFieldSize + headerLength);
+            DataOffset: 8 + lengthFieldSize + headerBytes.LongLength);
         try
         {
             _ = header.DataLength;

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace LabelErrors.Core.Formats;
@@ -5,44 +6,48 @@ namespace LabelErrors.Core.Formats;
 /// <summary>Converts raw native-order element bytes of any supported dtype to double or float.</summary>
 internal static class NpyWidening
 {
-    public static void ToDouble(NpyDataType type, ReadOnlySpan<byte> bytes, Span<double> destination)
+    public static void ToDouble(NpyDataType type, ReadOnlySpan<byte> bytes, Span<double> destination) =>
+        Convert(type, bytes, destination);
+
+    public static void ToSingle(NpyDataType type, ReadOnlySpan<byte> bytes, Span<float> destination) =>
+        Convert(type, bytes, destination);
+
+    private static void Convert<TTo>(NpyDataType type, ReadOnlySpan<byte> bytes, Span<TTo> destination)
+        where TTo : unmanaged, INumberBase<TTo>
     {
         switch (type)
         {
-            case NpyDataType.Float64: MemoryMarshal.Cast<byte, double>(bytes).CopyTo(destination); break;
-            case NpyDataType.Float32: Convert(MemoryMarshal.Cast<byte, float>(bytes), destination, v => v); break;
-            case NpyDataType.Float16: Convert(MemoryMarshal.Cast<byte, Half>(bytes), destination, v => (double)v); break;
-            case NpyDataType.Bool: Convert(bytes, destination, v => v != 0 ? 1.0 : 0.0); break;
-            case NpyDataType.Int8: Convert(MemoryMarshal.Cast<byte, sbyte>(bytes), destination, v => v); break;
-            case NpyDataType.Int16: Convert(MemoryMarshal.Cast<byte, short>(bytes), destination, v => v); break;
-            case NpyDataType.Int32: Convert(MemoryMarshal.Cast<byte, int>(bytes), destination, v => v); break;
-            case NpyDataType.Int64: Convert(MemoryMarshal.Cast<byte, long>(bytes), destination, v => v); break;
-            case NpyDataType.UInt8: Convert(bytes, destination, v => v); break;
-            case NpyDataType.UInt16: Convert(MemoryMarshal.Cast<byte, ushort>(bytes), destination, v => v); break;
-            case NpyDataType.UInt32: Convert(MemoryMarshal.Cast<byte, uint>(bytes), destination, v => v); break;
-            case NpyDataType.UInt64: Convert(MemoryMarshal.Cast<byte, ulong>(bytes), destination, v => v); break;
+            case NpyDataType.Bool:
+                for (var i = 0; i < destination.Length; i++)
+                    destination[i] = bytes[i] != 0 ? TTo.One : TTo.Zero;
+                break;
+            case NpyDataType.Int8: Convert<sbyte, TTo>(bytes, destination); break;
+            case NpyDataType.Int16: Convert<short, TTo>(bytes, destination); break;
+            case NpyDataType.Int32: Convert<int, TTo>(bytes, destination); break;
+            case NpyDataType.Int64: Convert<long, TTo>(bytes, destination); break;
+            case NpyDataType.UInt8: Convert<byte, TTo>(bytes, destination); break;
+            case NpyDataType.UInt16: Convert<ushort, TTo>(bytes, destination); break;
+            case NpyDataType.UInt32: Convert<uint, TTo>(bytes, destination); break;
+            case NpyDataType.UInt64: Convert<ulong, TTo>(bytes, destination); break;
+            case NpyDataType.Float16: Convert<Half, TTo>(bytes, destination); break;
+            case NpyDataType.Float32: Convert<float, TTo>(bytes, destination); break;
+            case NpyDataType.Float64: Convert<double, TTo>(bytes, destination); break;
             default: throw new ArgumentOutOfRangeException(nameof(type), type, null);
         }
     }
 
-    public static void ToSingle(NpyDataType type, ReadOnlySpan<byte> bytes, Span<float> destination)
+    // Generic over value types, so the JIT emits one tight loop per (source, target) pair.
+    private static void Convert<TFrom, TTo>(ReadOnlySpan<byte> bytes, Span<TTo> destination)
+        where TFrom : unmanaged, INumberBase<TFrom>
+        where TTo : unmanaged, INumberBase<TTo>
     {
-        switch (type)
+        var source = MemoryMarshal.Cast<byte, TFrom>(bytes);
+        if (typeof(TFrom) == typeof(TTo))
         {
-            case NpyDataType.Float32: MemoryMarshal.Cast<byte, float>(bytes).CopyTo(destination); break;
-            case NpyDataType.Float16: Convert(MemoryMarshal.Cast<byte, Half>(bytes), destination, v => (float)v); break;
-            case NpyDataType.Float64: Convert(MemoryMarshal.Cast<byte, double>(bytes), destination, v => (float)v); break;
-            default:
-                var wide = new double[destination.Length];
-                ToDouble(type, bytes, wide);
-                Convert<double, float>(wide, destination, v => (float)v);
-                break;
+            MemoryMarshal.Cast<TFrom, TTo>(source).CopyTo(destination);
+            return;
         }
-    }
-
-    private static void Convert<TFrom, TTo>(ReadOnlySpan<TFrom> source, Span<TTo> destination, Func<TFrom, TTo> convert)
-    {
         for (var i = 0; i < source.Length; i++)
-            destination[i] = convert(source[i]);
+            destination[i] = TTo.CreateTruncating(source[i]);
     }
 }

@@ -5,7 +5,8 @@ namespace LabelErrors.Core.Formats;
 
 /// <summary>
 /// Predicted probabilities from a CSV file: one row per example, one column per class, with or without a
-/// header row (a first line with any non-numeric field is a header). Culture-invariant; Python's
+/// header row (see <see cref="IsHeader"/>); an unnamed first header field marks a pandas index column, which
+/// is skipped. Culture-invariant; Python's
 /// "nan"/"inf" spellings are read so that validation can report them by row and column.
 /// </summary>
 public static class PredProbsCsv
@@ -23,12 +24,16 @@ public static class PredProbsCsv
             throw new LabelErrorsInputException(displayName, "no rows");
 
         var firstFields = Split(lines[0].Text, lines[0].LineNumber, displayName);
-        var hasHeader = firstFields.Any(f => !TryParse(f, out _));
+        var hasHeader = IsHeader(firstFields);
         var start = hasHeader ? 1 : 0;
         if (lines.Count == start)
             throw new LabelErrorsInputException(displayName, "no data rows after the header");
 
-        var columns = firstFields.Count;
+        // pandas' DataFrame.to_csv writes the row index as an unnamed first column.
+        var skipIndexColumn = hasHeader && firstFields.Count > 1 && firstFields[0].Length == 0;
+        var firstColumn = skipIndexColumn ? 1 : 0;
+        var fieldCount = firstFields.Count;
+        var columns = fieldCount - firstColumn;
         var rows = lines.Count - start;
         if ((long)rows * columns > Array.MaxLength)
             throw new LabelErrorsInputException(displayName, $"{rows}×{columns} values are too many for a CSV; use .npy");
@@ -38,16 +43,28 @@ public static class PredProbsCsv
         {
             var (lineNumber, text) = lines[start + r];
             var fields = r == 0 && !hasHeader ? firstFields : Split(text, lineNumber, displayName);
-            if (fields.Count != columns)
+            if (fields.Count != fieldCount)
                 throw new LabelErrorsInputException(displayName,
-                    $"expected {columns} values ({(hasHeader ? "as in the header" : "as in the first row")}), found {fields.Count}", lineNumber);
+                    $"expected {fieldCount} values ({(hasHeader ? "as in the header" : "as in the first row")}), found {fields.Count}", lineNumber);
             for (var c = 0; c < columns; c++)
             {
-                if (!TryParse(fields[c], out data[r * columns + c]))
-                    throw new LabelErrorsInputException(displayName, $"column {c + 1}: '{fields[c]}' is not a number", lineNumber);
+                var field = fields[firstColumn + c];
+                if (!TryParse(field, out data[r * columns + c]))
+                    throw new LabelErrorsInputException(displayName, $"column {firstColumn + c + 1}: '{field}' is not a number", lineNumber);
             }
         }
         return new PredProbsInput(displayName, ProbabilityMatrix.FromDoubles(data, rows, columns), lines[start].LineNumber);
+    }
+
+    /// <summary>
+    /// A first line is a header when any field is not a number, or when it reads exactly 0, 1, …, K−1 with K ≥ 3
+    /// (pandas' default column names; no probability row can look like that).
+    /// </summary>
+    private static bool IsHeader(List<string> fields)
+    {
+        if (fields.Any(f => !TryParse(f, out _)))
+            return true;
+        return fields.Count >= 3 && fields.Select((f, i) => f == i.ToString(CultureInfo.InvariantCulture)).All(match => match);
     }
 
     private static List<string> Split(string line, int lineNumber, string displayName) =>

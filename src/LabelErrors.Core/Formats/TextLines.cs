@@ -3,7 +3,7 @@ using LabelErrors.Core.Validation;
 namespace LabelErrors.Core.Formats;
 
 /// <summary>
-/// Reads the lines of a text input with their 1-based line numbers. Trailing empty lines are dropped;
+/// Reads the lines of a text input with their 1-based line numbers. Leading and trailing empty lines are dropped;
 /// an empty line between data lines is an error, because it usually means a broken export.
 /// </summary>
 internal static class TextLines
@@ -18,7 +18,9 @@ internal static class TextLines
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {
-                firstEmptyLine ??= lineNumber;
+                // Blank lines before the first data line are harmless; only gaps inside the data are refused.
+                if (lines.Count > 0)
+                    firstEmptyLine ??= lineNumber;
                 continue;
             }
             if (firstEmptyLine is { } empty)

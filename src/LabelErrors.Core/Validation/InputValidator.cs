@@ -35,7 +35,7 @@ public static class InputValidator
             throw new LabelErrorsInputException(classNamesFile ?? "class names",
                 $"{classNames.Count} class names but pred_probs has {k} columns");
 
-        var checkedMatrix = CheckProbabilities(predProbs, options.Renormalize);
+        var checkedMatrix = CheckProbabilities(predProbs, options);
         var counts = CheckLabels(labels, k);
 
         var present = counts.Count(c => c > 0);
@@ -65,7 +65,7 @@ public static class InputValidator
         return counts;
     }
 
-    private static ProbabilityMatrix CheckProbabilities(PredProbsInput input, bool renormalize)
+    private static ProbabilityMatrix CheckProbabilities(PredProbsInput input, ValidationOptions options)
     {
         var matrix = input.Matrix;
         var tolerance = RowSumTolerance.For(matrix.Precision);
@@ -86,8 +86,11 @@ public static class InputValidator
             }
 
             if (Math.Abs(sum - 1) <= tolerance)
+            {
+                CheckNotAboveOne(input, r, row, options);
                 continue;
-            if (!renormalize)
+            }
+            if (!options.Renormalize)
                 throw new LabelErrorsInputException(input.FileName,
                     $"probabilities sum to {Show(sum)}, not 1 (tolerance {Show(tolerance)}); --renormalize divides each row by its sum",
                     input.RowNumber(r));
@@ -95,7 +98,20 @@ public static class InputValidator
                 throw new LabelErrorsInputException(input.FileName, "all probabilities are 0, so the row cannot be renormalized", input.RowNumber(r));
         }
 
-        return renormalize ? RowNormalization.Normalize(matrix) : matrix;
+        return options.Renormalize ? RowNormalization.Normalize(matrix) : matrix;
+    }
+
+    // Same margin as the algorithms' own range check, so that validated inputs are never refused later.
+    private const double AboveOneMargin = 1e-6;
+
+    private static void CheckNotAboveOne(PredProbsInput input, int r, double[] row, ValidationOptions options)
+    {
+        if (options.Renormalize || options.AllowValuesAboveOne)
+            return;
+        for (var c = 0; c < row.Length; c++)
+            if (row[c] > 1 + AboveOneMargin)
+                throw new LabelErrorsInputException(input.FileName,
+                    $"column {c}: probability {Show(row[c])} is greater than 1; --renormalize divides each row by its sum", input.RowNumber(r));
     }
 
     private static string ClassText(int index, IReadOnlyList<string>? classNames) =>

@@ -24,6 +24,7 @@ public sealed class Example
     /// <summary>AudioSet: end of the clip in the YouTube video, in seconds.</summary>
     public int? ClipEndSeconds { get; set; }
 
+    /// <summary>The given label (class index). AudioSet: the first given label of a checked clip, −1 for the others.</summary>
     public int GivenLabel { get; set; }
 
     /// <summary>The label confident learning guessed (the study's "CL guessed" label), for flagged examples.</summary>
@@ -48,7 +49,11 @@ public sealed class Example
     /// </summary>
     public string? TopPredictionsJson { get; set; }
 
-    /// <summary>AudioSet (multi-label): the given labels, as class names of classes.json (all test clips).</summary>
+    /// <summary>
+    /// AudioSet (multi-label): the given labels, as class names of classes.json, for the 307 mTurk-checked clips. The
+    /// released label arrays use AudioSet's ontology index order, which the bundled data cannot name, so the other clips
+    /// have null here and <see cref="GivenLabel"/> −1.
+    /// </summary>
     public List<string>? GivenLabelNames { get; set; }
 
     /// <summary>AudioSet (multi-label): the labels confident learning guessed, as class names (mTurk-checked clips).</summary>

@@ -14,6 +14,9 @@ internal sealed class ExampleRow
     public double? NormalizedMargin { get; set; }
     public string? TopPredictionsJson { get; set; }
     public string[]? GivenLabelNames { get; set; }
+
+    /// <summary>AudioSet: how many labels the released array gives the clip (checked against the vote file).</summary>
+    public int GivenLabelCount { get; init; }
     public string[]? GuessedLabelNames { get; set; }
     public int? ClipStartSeconds { get; set; }
     public int? ClipEndSeconds { get; set; }

@@ -15,23 +15,18 @@ namespace LabelErrors.Data.Import;
 /// </summary>
 internal sealed class StudyDatasetLoader(BundledAssets assets)
 {
+    /// <summary>GivenLabel of AudioSet clips whose labels cannot be named (see <see cref="FullTestSet"/>).</summary>
+    public const int AudioSetUnnamedLabel = -1;
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public LoadedDataset Load(StudyDataset study, CancellationToken cancellationToken)
     {
-        var classNames = Read(StudyCatalogue.ClassNamesFile, s => StudyClassNames.Parse(ReadAll(s)))
-            .TryGetValue(study.ClassNamesKey, out var names)
-            ? names
-            : throw new StudySourceException(StudyCatalogue.ClassNamesFile, $"no class names under \"{study.ClassNamesKey}\"");
-        var records = Read(study.MturkFile, s => MturkFileParser.Parse(ReadAll(s), study, names));
+        var (classNames, records, indexFile) = LoadVotes(study);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var indexFile = study.IndexFile is null ? null : Read(study.IndexFile, s => JsonSerializer.Deserialize<List<string>>(ReadAll(s)) ?? []);
-        if (study.MturkIdKind != MturkIdKind.Index)
-            records = ResolveThroughIndexFile(records, indexFile!, study);
-
         var rows = study.HasFullLabelArrays
-            ? FullTestSet(study, classNames, indexFile, cancellationToken)
+            ? FullTestSet(study, indexFile, cancellationToken)
             : records.Select(r => new ExampleRow { StudyIndex = r.StudyIndex!.Value, GivenLabel = r.GivenLabel }).ToArray();
         AttachVotes(study, rows, records);
         cancellationToken.ThrowIfCancellationRequested();
@@ -41,6 +36,23 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
         var validated = rows.Count(r => r.Verdict is { IsValidatedError: true });
         return new LoadedDataset(study, classNames, rows, Table1.Recompute(study, records.Count, validated));
     }
+
+    /// <summary>The mTurk rows with their test-set indices resolved, the class names and the index file (if any).</summary>
+    public (IReadOnlyList<string> ClassNames, IReadOnlyList<MturkRecord> Records, List<string>? IndexFile) LoadVotes(StudyDataset study)
+    {
+        var classNames = Read(StudyCatalogue.ClassNamesFile, s => StudyClassNames.Parse(ReadAll(s)))
+            .TryGetValue(study.ClassNamesKey, out var names)
+            ? names
+            : throw new StudySourceException(StudyCatalogue.ClassNamesFile, $"no class names under \"{study.ClassNamesKey}\"");
+        var records = Read(study.MturkFile, s => MturkFileParser.Parse(ReadAll(s), study, names));
+        var indexFile = study.IndexFile is null ? null : Read(study.IndexFile, s => JsonSerializer.Deserialize<List<string>>(ReadAll(s)) ?? []);
+        if (study.MturkIdKind != MturkIdKind.Index)
+            records = ResolveThroughIndexFile(records, indexFile!, study);
+        return (names, records, indexFile);
+    }
+
+    /// <summary>Reads a bundled .npy of labels or pred_probs, naming the file on failure.</summary>
+    public T ReadNpy<T>(string file, Func<Stream, string, T> read) => Read(file, s => read(s, file));
 
     private static IReadOnlyList<MturkRecord> ResolveThroughIndexFile(IReadOnlyList<MturkRecord> records, List<string> indexFile, StudyDataset study)
     {
@@ -55,23 +67,18 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
         }
     }
 
-    private ExampleRow[] FullTestSet(StudyDataset study, IReadOnlyList<string> classNames, List<string>? indexFile, CancellationToken cancellationToken)
+    private ExampleRow[] FullTestSet(StudyDataset study, List<string>? indexFile, CancellationToken cancellationToken)
     {
         ExampleRow[] rows;
         if (study.VoteForm == VoteForm.AudioSetMultiLabel)
         {
+            // The released lists hold AudioSet ontology indices (class_labels_indices.csv order: 13 = Children
+            // shouting), not classes.json positions, and the team data has no index → name table. So only the checked
+            // clips get named labels (from the vote file, see AttachVotes); the others keep AudioSetUnnamedLabel.
             var lists = Read(study.OriginalLabelsFile!, s => PickledLabelLists.Read(s, study.OriginalLabelsFile!));
             rows = new ExampleRow[lists.Length];
             for (var i = 0; i < lists.Length; i++)
-            {
-                var given = lists[i];
-                rows[i] = new ExampleRow
-                {
-                    StudyIndex = i,
-                    GivenLabel = given.Length > 0 ? given[0] : -1,
-                    GivenLabelNames = [.. given.Select(label => ClassName(classNames, label, study.OriginalLabelsFile!))],
-                };
-            }
+                rows[i] = new ExampleRow { StudyIndex = i, GivenLabel = AudioSetUnnamedLabel, GivenLabelCount = lists[i].Length };
         }
         else
         {
@@ -147,13 +154,21 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
             var row = byIndex is null
                 ? (index >= 0 && index < rows.Length ? rows[index] : throw new StudySourceException(study.MturkFile, $"id {record.RawId} is outside the test set (0..{rows.Length - 1})"))
                 : byIndex[index];
-            if (study.VoteForm != VoteForm.AudioSetMultiLabel && row.GivenLabel != record.GivenLabel)
+            if (study.VoteForm == VoteForm.AudioSetMultiLabel)
+            {
+                if (row.GivenLabelCount != record.GivenLabelNames.Count)
+                    throw new StudySourceException(study.MturkFile, $"id {record.RawId}: {record.GivenLabelNames.Count} given labels, the label array has {row.GivenLabelCount}");
+                row.GivenLabel = record.GivenLabel;
+                row.GivenLabelNames = [.. record.GivenLabelNames];
+                row.GuessedLabelNames = [.. record.GuessedLabelNames];
+            }
+            else if (row.GivenLabel != record.GivenLabel)
+            {
                 throw new StudySourceException(study.MturkFile, $"id {record.RawId}: given label {record.GivenLabel} differs from the label array's {row.GivenLabel}");
+            }
             row.Record = record;
             row.GuessedLabel = record.GuessedLabel;
             row.Verdict = ConsensusRule.Judge(record, study.VoteForm);
-            if (study.VoteForm == VoteForm.AudioSetMultiLabel)
-                row.GuessedLabelNames = [.. record.GuessedLabelNames];
         }
     }
 
@@ -223,9 +238,6 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
             throw new StudySourceException(file, $"entry {index}: {ex.Message}", ex);
         }
     }
-
-    private static string ClassName(IReadOnlyList<string> classNames, int label, string file) =>
-        (uint)label < (uint)classNames.Count ? classNames[label] : throw new StudySourceException(file, $"label {label} has no class name");
 
     private static void RequireLength(string file, int actual, int expected)
     {

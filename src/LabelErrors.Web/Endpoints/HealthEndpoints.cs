@@ -1,12 +1,16 @@
 using LabelErrors.Data;
+using LabelErrors.Data.Import;
+using LabelErrors.Web.Options;
+using Microsoft.Extensions.Options;
 
 namespace LabelErrors.Web.Endpoints;
 
 public static class HealthEndpoints
 {
     /// <summary>
-    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database is reachable and fully migrated; 503 otherwise,
-    /// with the reason, so a load balancer stops sending traffic until the database is back.
+    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: the database is reachable and fully migrated and, when the app
+    /// imports the study at start (<c>Import:OnStart</c>), all ten datasets are imported; 503 otherwise, with the reason
+    /// (which datasets are missing or failed, and why), so a load balancer waits until the site has its data.
     /// </summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -15,16 +19,23 @@ public static class HealthEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReadyAsync(DatabaseMigrator migrator, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(
+        DatabaseMigrator migrator, StudyImportStatus importStatus, IOptions<ImportOptions> importOptions, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             var pending = await migrator.PendingMigrationsAsync(timeout.Token);
-            return pending.Count == 0
-                ? Results.Ok(new { status = "ready", database = "ok" })
-                : Results.Json(new { status = "not ready", database = "migrations pending", pending }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            if (pending.Count > 0)
+                return Results.Json(new { status = "not ready", database = "migrations pending", pending }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+            // The study datasets: listed always; they decide readiness only when this instance imports them at start.
+            var report = await importStatus.ReadAsync(timeout.Token);
+            var datasets = new { imported = report.Imported, missing = report.Missing, failed = report.Failed };
+            return report.IsComplete || !importOptions.Value.OnStart
+                ? Results.Ok(new { status = "ready", database = "ok", datasets })
+                : Results.Json(new { status = "not ready", database = "ok", datasets }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

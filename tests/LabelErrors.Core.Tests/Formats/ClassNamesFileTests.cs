@@ -18,7 +18,8 @@ public class ClassNamesFileTests
     }
 
     [Theory]
-    [InlineData("{\"mnist\": [\"0\"]}", "c.json: expected a JSON array of class names, e.g. [\"cat\", \"dog\"]")]
+    [InlineData("{\"mnist\": [\"0\"]}", "c.json: expected a JSON array of class names; this is an object, select one of its arrays with FILE#KEY (keys: mnist)")]
+    [InlineData("\"cat\"", "c.json: expected a JSON array of class names, e.g. [\"cat\", \"dog\"]")]
     [InlineData("[\"a\", 3]", "c.json: element 2 of the array is not a string")]
     [InlineData("[\"a\", \"b\", \"a\"]", "c.json: element 3: class name 'a' already appears at element 1")]
     [InlineData("[]", "c.json: no class names")]
@@ -62,5 +63,34 @@ public class ClassNamesFileTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Hash_key_selects_an_array_of_a_json_object()
+    {
+        var dir = Directory.CreateTempSubdirectory();
+        try
+        {
+            var json = Path.Combine(dir.FullName, "classes.json");
+            File.WriteAllText(json, "{\"mnist\": [\"0\", \"1\"], \"pets\": [\"cat\", \"dog\"]}");
+
+            Assert.Equal(["cat", "dog"], ClassNamesFile.Read(json + "#pets"));
+            Assert.Equal($"{json}#birds: no key 'birds'; keys are mnist, pets",
+                Assert.Throws<LabelErrorsInputException>(() => ClassNamesFile.Read(json + "#birds")).Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [SharedDataFact]
+    public void Study_classes_json_gives_cifar10_names()
+    {
+        var names = ClassNamesFile.Read(SharedData.LabelErrors("classes.json") + "#cifar10_test_set");
+
+        Assert.Equal(10, names.Count);
+        Assert.Equal("airplane", names[0]);
+        Assert.Equal("truck", names[9]);
     }
 }

@@ -88,4 +88,38 @@ public class CsvReadersTests
         Assert.Equal("probs.csv: no data rows after the header", Error(() => Probs("a,b\n")));
         Assert.Equal("probs.csv: row 1: unterminated quoted field", Error(() => Probs("\"0.5,0.5\n")));
     }
+
+    [Fact]
+    public void Pandas_index_column_is_skipped()
+    {
+        var input = Probs(",0,1\n0,0.25,0.75\n1,0.5,0.5\n");
+
+        Assert.Equal((2, 2), (input.Matrix.Rows, input.Matrix.Columns));
+        Assert.Equal([0.25, 0.75, 0.5, 0.5], input.Matrix.Doubles!);
+    }
+
+    [Fact]
+    public void Numeric_header_0_to_k_minus_1_is_a_header_from_three_classes_on()
+    {
+        var three = Probs("0,1,2\n0.2,0.3,0.5\n");
+        var two = Probs("0,1\n0.5,0.5\n");
+
+        Assert.Equal((1, 2), (three.Matrix.Rows, three.FirstRowNumber));
+        Assert.Equal((2, 1), (two.Matrix.Rows, two.FirstRowNumber)); // "0,1" is a valid probability row
+    }
+
+    [Fact]
+    public void Leading_blank_lines_are_ignored_and_line_numbers_kept()
+    {
+        var input = Labels("\n\n3\n4\n");
+
+        Assert.Equal([3, 4], input.Labels);
+        Assert.Equal(3, input.FirstRowNumber);
+    }
+
+    [Fact]
+    public void Errors_after_a_pandas_index_name_the_file_column()
+    {
+        Assert.Equal("probs.csv: row 3: column 3: 'x' is not a number", Error(() => Probs(",a,b\n0,0.5,0.5\n1,0.5,x\n")));
+    }
 }

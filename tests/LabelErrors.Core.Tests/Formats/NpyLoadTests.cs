@@ -98,4 +98,40 @@ public class NpyLoadTests
         Assert.Contains("3 dimensions are not supported",
             Assert.Throws<LabelErrorsInputException>(() => Npy.Load(NpyFixture.Stream(bytes), "x.npy")).Message);
     }
+
+    [Fact]
+    public void Unsigned_64_bit_values_are_not_reinterpreted_as_signed()
+    {
+        var array = Npy.Load(NpyFixture.Stream(NpyFixture.Build("<u8", "(1,)", NpyFixture.LittleEndian(ulong.MaxValue))), "x.npy");
+
+        Assert.Equal((double)ulong.MaxValue, array.GetDouble(0));
+        Assert.Throws<InvalidOperationException>(() => array.GetData<long>());
+    }
+
+    [Fact]
+    public void Shapes_whose_size_overflows_are_refused()
+    {
+        var bytes = NpyFixture.Build("<f8", "(4294967296, 4294967296)", []);
+
+        Assert.Equal("x.npy: shape (4294967296, 4294967296) is too large",
+            Assert.Throws<LabelErrorsInputException>(() => Npy.Load(NpyFixture.Stream(bytes), "x.npy")).Message);
+    }
+
+    [Fact]
+    public void Arrays_beyond_the_in_memory_limit_point_to_the_streaming_reader()
+    {
+        var bytes = NpyFixture.Build("|u1", "(3000000000,)", []);
+
+        Assert.Contains("use NpyMatrixReader to stream it",
+            Assert.Throws<LabelErrorsInputException>(() => Npy.Load(NpyFixture.Stream(bytes), "x.npy")).Message);
+    }
+
+    [Fact]
+    public void Zero_dimensional_array_holds_one_element()
+    {
+        var array = Npy.Load(NpyFixture.Stream(NpyFixture.Build("<i4", "()", NpyFixture.LittleEndian(42))), "x.npy");
+
+        Assert.Equal(0, array.Rank);
+        Assert.Equal([42], array.GetData<int>());
+    }
 }

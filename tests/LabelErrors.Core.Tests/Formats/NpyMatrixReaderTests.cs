@@ -75,4 +75,37 @@ public sealed class NpyMatrixReaderTests : IDisposable
         Assert.EndsWith("file is truncated: shape (2, 2) of <f8 needs 32 data bytes, found 31",
             Assert.Throws<LabelErrorsInputException>(() => NpyMatrixReader.Open(truncated)).Message);
     }
+
+    public static TheoryData<string, byte[]> EveryDtype() => new()
+    {
+        { "|b1", [1, 0, 0, 1] },
+        { "|i1", NpyFixture.LittleEndian<sbyte>(-1, 2, 3, -4) },
+        { "<i2", NpyFixture.LittleEndian<short>(-300, 2, 3, 400) },
+        { "<i4", NpyFixture.LittleEndian(-70000, 2, 3, 80000) },
+        { "<i8", NpyFixture.LittleEndian(-5L << 40, 2L, 3L, 4L) },
+        { "|u1", [255, 0, 1, 2] },
+        { "<u2", NpyFixture.LittleEndian<ushort>(65535, 0, 1, 2) },
+        { "<u4", NpyFixture.LittleEndian(4000000000u, 0u, 1u, 2u) },
+        { "<u8", NpyFixture.LittleEndian(ulong.MaxValue, 0UL, 1UL, 2UL) },
+        { "<f2", NpyFixture.LittleEndian((Half)0.25, (Half)0.75, Half.NaN, (Half)1) },
+        { "<f4", NpyFixture.LittleEndian(0.1f, 0.9f, float.NegativeInfinity, 1f) },
+        { "<f8", NpyFixture.LittleEndian(0.1, 0.9, 1e300, 1) },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryDtype))]
+    public void Streamed_values_equal_loaded_values_for_every_dtype(string descr, byte[] data)
+    {
+        var bytes = NpyFixture.Build(descr, "(2, 2)", data);
+        var loaded = Npy.Load(NpyFixture.Stream(bytes), "m.npy");
+        using var reader = NpyMatrixReader.Open(WriteFile(bytes));
+        var doubles = new double[4];
+        var singles = new float[4];
+
+        Assert.Equal(2, reader.ReadRows(0, doubles));
+        Assert.Equal(2, reader.ReadRows(0, singles));
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(loaded.GetDouble), doubles);
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => (float)loaded.GetDouble(i)), singles);
+    }
 }

@@ -115,4 +115,16 @@ public class InputValidatorTests
         Assert.Equal("labels.npy: labels are empty",
             Error(() => InputValidator.Validate(Labels(), Probs(2, 1, 0))));
     }
+
+    [Fact]
+    public void Values_above_one_are_refused_unless_allowed_or_renormalized()
+    {
+        // Row sums within tolerance, as in the published IMDB pred_probs, yet one value exceeds 1.
+        var probs = Probs(2, 1.00002, 0.0, 0.5, 0.5);
+
+        Assert.Equal("probs.npy: row 0: column 0: probability 1.00002 is greater than 1; --renormalize divides each row by its sum",
+            Error(() => InputValidator.Validate(Labels(0, 1), probs)));
+        Assert.Same(probs.Matrix, InputValidator.Validate(Labels(0, 1), probs, options: new ValidationOptions { AllowValuesAboveOne = true }).PredProbs);
+        Assert.Equal(1.0, InputValidator.Validate(Labels(0, 1), probs, options: new ValidationOptions { Renormalize = true }).PredProbs[0, 0]);
+    }
 }

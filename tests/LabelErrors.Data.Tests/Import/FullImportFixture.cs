@@ -23,3 +23,10 @@ public sealed class FullImportFixture : IAsyncLifetime
             await _harness.DisposeAsync();
     }
 }
+
+/// <summary>The test classes that read the full import share one (it takes tens of seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class FullImportCollection : ICollectionFixture<FullImportFixture>
+{
+    public const string Name = "full study import";
+}

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Data.Tests.Import;
 
-public sealed class FullImportTests(FullImportFixture fixture) : IClassFixture<FullImportFixture>
+[Collection(FullImportCollection.Name)]
+public sealed class FullImportTests(FullImportFixture fixture)
 {
     [Fact]
     public void Every_dataset_imports()

@@ -34,8 +34,9 @@ internal sealed class ImportHarness : IAsyncDisposable
         return harness;
     }
 
-    public Task<LabelErrorsDbContext> ContextAsync() =>
-        _services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>().CreateDbContextAsync();
+    public IDbContextFactory<LabelErrorsDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
+
+    public Task<LabelErrorsDbContext> ContextAsync() => ContextFactory.CreateDbContextAsync();
 
     public async ValueTask DisposeAsync()
     {

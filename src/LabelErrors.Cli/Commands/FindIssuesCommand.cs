@@ -1,0 +1,83 @@
+using System.CommandLine;
+using LabelErrors.Cli.Input;
+using LabelErrors.Cli.Output;
+using LabelErrors.Core.ConfidentLearning;
+
+namespace LabelErrors.Cli.Commands;
+
+/// <summary><c>find-issues</c>: cleanlab's find_label_issues, one output row per flagged example, most likely issue first.</summary>
+public static class FindIssuesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var inputs = new InputOptions();
+        var output = new OutputOptions();
+        var filterBy = new Option<string>("--filter-by")
+        {
+            Description = "How issues are selected (cleanlab's filter_by).",
+            DefaultValueFactory = _ => SnakeCaseChoices.Name(FilterBy.PruneByNoiseRate),
+        };
+        filterBy.AcceptOnlyFromAmong(SnakeCaseChoices.Names<FilterBy>());
+        var rankBy = new Option<string>("--rank-by")
+        {
+            Description = "Label quality score used to rank the issues and printed as label_quality (lower = more likely wrong).",
+            DefaultValueFactory = _ => SnakeCaseChoices.Name(RankBy.SelfConfidence),
+        };
+        rankBy.AcceptOnlyFromAmong(SnakeCaseChoices.Names<RankBy>());
+        var fracNoise = new Option<double>("--frac-noise")
+        {
+            Description = "Fraction of the estimated issues to return per class, in (0, 1] (prune_by_* and both).",
+            DefaultValueFactory = _ => 1.0,
+        };
+        fracNoise.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is not (> 0 and <= 1))
+                r.AddError("--frac-noise must be greater than 0 and at most 1");
+        });
+        var minExamples = new Option<int>("--min-examples-per-class")
+        {
+            Description = "Never flag so many examples of a class that fewer than this many remain (prune_by_* and both).",
+            DefaultValueFactory = _ => 1,
+        };
+        minExamples.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+                r.AddError("--min-examples-per-class must not be negative");
+        });
+
+        var command = new Command("find-issues", "List likely label errors, ranked: index,given_label,suggested_label,label_quality.");
+        inputs.AddTo(command);
+        command.Options.Add(filterBy);
+        command.Options.Add(rankBy);
+        command.Options.Add(fracNoise);
+        command.Options.Add(minExamples);
+        output.AddTo(command);
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var progress = new Progress(context);
+            var validated = inputs.Load(parseResult, context, progress);
+            var predProbs = CorePredProbs.From(validated.PredProbs);
+            var rank = SnakeCaseChoices.Parse<RankBy>(parseResult.GetValue(rankBy)!);
+            var options = new FindLabelIssuesOptions
+            {
+                FilterBy = SnakeCaseChoices.Parse<FilterBy>(parseResult.GetValue(filterBy)!),
+                ReturnIndicesRankedBy = rank,
+                FracNoise = parseResult.GetValue(fracNoise),
+                MinExamplesPerClass = parseResult.GetValue(minExamples),
+            };
+
+            cancellationToken.ThrowIfCancellationRequested();
+            progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)})");
+            var result = await Task.Run(() => LabelIssues.Find(validated.Labels, predProbs, options), cancellationToken);
+            var scores = LabelQuality.Scores(validated.Labels, predProbs, (ScoreMethod)rank);
+            var rows = IssueRows.Build(validated, result.RankedIndices!, scores);
+
+            progress.Report($"{rows.Count} issues found; writing output");
+            await output.WriteAsync(parseResult, context, writer =>
+                IssueTableWriter.WriteAsync(writer, rows, parseResult.GetValue(output.Format), validated.ClassNames));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,13 @@
+using LabelErrors.Cli.Output;
+using LabelErrors.Core.Validation;
+
+namespace LabelErrors.Cli.Commands;
+
+internal static class IssueRows
+{
+    /// <summary>Rows for the given example indices, in that order, with the score of each example.</summary>
+    public static IReadOnlyList<IssueRow> Build(ValidatedInputs inputs, IEnumerable<int> rankedIndices, double[] scores) =>
+        rankedIndices
+            .Select(i => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(inputs.PredProbs, i), scores[i]))
+            .ToArray();
+}

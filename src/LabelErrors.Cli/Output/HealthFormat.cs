@@ -1,0 +1,7 @@
+namespace LabelErrors.Cli.Output;
+
+public enum HealthFormat
+{
+    Text,
+    Json,
+}

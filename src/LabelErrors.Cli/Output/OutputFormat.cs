@@ -1,0 +1,7 @@
+namespace LabelErrors.Cli.Output;
+
+public enum OutputFormat
+{
+    Csv,
+    Json,
+}

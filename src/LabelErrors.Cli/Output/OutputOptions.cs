@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text;
+using LabelErrors.Core.Validation;
+
+namespace LabelErrors.Cli.Output;
+
+/// <summary>--format and --out, shared by the commands that write a table.</summary>
+public sealed class OutputOptions
+{
+    public Option<OutputFormat> Format { get; } = new("--format")
+    {
+        Description = "Output format: csv or json.",
+        DefaultValueFactory = _ => OutputFormat.Csv,
+    };
+
+    public Option<string?> Out { get; } = new("--out", "-o")
+    {
+        Description = "Write the result to this file instead of standard output.",
+    };
+
+    public void AddTo(System.CommandLine.Command command)
+    {
+        command.Options.Add(Format);
+        command.Options.Add(Out);
+    }
+
+    /// <summary>Runs <paramref name="write"/> against stdout or the --out file (UTF-8, no BOM).</summary>
+    public async Task WriteAsync(ParseResult parseResult, CliContext context, Func<TextWriter, Task> write)
+    {
+        var path = parseResult.GetValue(Out);
+        if (path is null)
+        {
+            await write(context.Out);
+            await context.Out.FlushAsync();
+            return;
+        }
+
+        StreamWriter file;
+        try
+        {
+            file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new LabelErrorsInputException(path, $"cannot write output ({e.Message})", inner: e);
+        }
+        await using (file)
+            await write(file);
+    }
+}

@@ -1,0 +1,39 @@
+namespace LabelErrors.Core.ConfidentLearning;
+
+/// <summary>
+/// Parallel loops of this namespace. Work is split into fixed blocks (rows or classes) whose results are written
+/// to disjoint places or combined with order-independent reductions (min, max, and), so outputs never depend on
+/// the number of threads.
+/// </summary>
+internal static class Parallelism
+{
+    /// <summary>Rows per block of row-parallel loops.</summary>
+    public const int RowBlock = 16_384;
+
+    /// <summary>Maximum degree of parallelism; tests lower it to check that results do not depend on it.</summary>
+    public static int MaxDegree { get; set; } = Environment.ProcessorCount;
+
+    public static void ForBlocks(int count, int blockSize, Action<int, int> body)
+    {
+        int blocks = (count + blockSize - 1) / blockSize;
+        if (blocks <= 1 || MaxDegree <= 1)
+        {
+            for (int b = 0; b < blocks; b++) body(b * blockSize, Math.Min(count, (b + 1) * blockSize));
+            return;
+        }
+
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = MaxDegree }, b =>
+            body(b * blockSize, Math.Min(count, (b + 1) * blockSize)));
+    }
+
+    public static void For(int count, Action<int> body)
+    {
+        if (count <= 1 || MaxDegree <= 1)
+        {
+            for (int i = 0; i < count; i++) body(i);
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegree }, body);
+    }
+}

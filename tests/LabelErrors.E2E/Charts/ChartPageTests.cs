@@ -2,8 +2,8 @@ using Microsoft.Playwright;
 
 namespace LabelErrors.E2E.Charts;
 
-[Collection(StudySiteCollection.Name)]
-public sealed class ChartPageTests(StudySiteFixture site)
+[Collection(ImportedSiteCollection.Name)]
+public sealed class ChartPageTests(ImportedSiteFixture site)
 {
     [Fact]
     public async Task Table1_error_rates_chart_renders()
@@ -58,6 +58,10 @@ public sealed class ChartPageTests(StudySiteFixture site)
         Assert.Equal("flagged", query["scope"].ToString());
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("MNIST");
+        // MNIST's class names are its digits: every card shown has exactly the clicked pair.
+        await Assertions.Expect(page.Locator("#result-count")).ToBeVisibleAsync();
+        Assert.All(await page.Locator(".label-given").AllInnerTextsAsync(), text => Assert.Equal(given.ToString(), text.Trim()));
+        Assert.All(await page.Locator(".label-guessed").AllInnerTextsAsync(), text => Assert.Equal(guessed.ToString(), text.Trim()));
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("chart-heatmap-click-gallery"), FullPage = true });
         await page.CloseAsync();
     }

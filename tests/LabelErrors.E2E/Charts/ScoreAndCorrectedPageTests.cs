@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 
 namespace LabelErrors.E2E.Charts;
 
-[Collection(StudySiteCollection.Name)]
-public sealed class ScoreAndCorrectedPageTests(StudySiteFixture site)
+[Collection(ImportedSiteCollection.Name)]
+public sealed class ScoreAndCorrectedPageTests(ImportedSiteFixture site)
 {
     [Fact]
     public async Task Corrected_page_counts_follow_the_options_and_link_the_api_download()
@@ -16,7 +16,7 @@ public sealed class ScoreAndCorrectedPageTests(StudySiteFixture site)
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("corrected-mnist"), FullPage = true });
 
         await page.GotoAsync(site.BaseUrl + "/corrected/mnist?min_agreement=5&neither=drop", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await StudySiteFixture.WaitUntilInteractiveAsync(page);
+        await ImportedSiteFixture.WaitUntilInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#corrected-download")).ToHaveAttributeAsync("href", "/api/v1/datasets/mnist/corrected?min_agreement=5&neither=drop");
         Assert.NotEqual(corrected, await page.Locator("#count-corrected").InnerTextAsync());
         await page.CloseAsync();

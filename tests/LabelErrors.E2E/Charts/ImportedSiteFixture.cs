@@ -28,9 +28,9 @@ public sealed class ImportedSiteFixture : SiteFixture
         return page;
     }
 
-    /// <summary>Waits for the page's circuit to be live (see InteractiveMarker), so clicks and uploads reach the server.</summary>
+    /// <summary>Waits for the circuit to be live (the layout marks &lt;html data-interactive&gt;), so clicks and uploads reach the server.</summary>
     public static Task WaitUntilInteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+        page.Locator("html[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 }
 
 [CollectionDefinition(Name)]

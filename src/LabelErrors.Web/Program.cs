@@ -1,4 +1,5 @@
 using LabelErrors.Web;
+using LabelErrors.Web.Api;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
@@ -33,6 +34,7 @@ try
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
     app.MapReviewEndpoints();
+    app.MapLabelErrorsApi();
     app.MapImageEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

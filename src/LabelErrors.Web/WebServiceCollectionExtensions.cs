@@ -1,4 +1,5 @@
 using LabelErrors.Data;
+using LabelErrors.Web.Api;
 using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
@@ -35,6 +36,7 @@ public static class WebServiceCollectionExtensions
         services.AddLabelErrorsReview(configuration);
         services.AddSingleton<Browse.DatasetLookup>();
         services.AddSingleton<Browse.ExampleDetails>();
+        services.AddLabelErrorsApi(configuration);
         return services;
     }
 }

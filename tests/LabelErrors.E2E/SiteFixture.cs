@@ -7,7 +7,7 @@ namespace LabelErrors.E2E;
 /// One real app on a free loopback port (Kestrel, real PostgreSQL) and one headless Debian Chromium, shared by the
 /// end-to-end tests of a collection.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
     private TestDatabase? _database;
@@ -23,10 +23,11 @@ public sealed class SiteFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
         _database = await TestDatabase.CreateAsync();
-        _app = new LabelErrorsAppFactory(_database.ConnectionString);
+        _app = new LabelErrorsAppFactory(_database.ConnectionString, settings: Settings);
         _app.UseKestrel(0);
         _app.StartServer();
         BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        await PrepareDataAsync(_app.Services);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -37,6 +38,12 @@ public sealed class SiteFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
     }
+
+    /// <summary>Extra app settings of a derived fixture (e.g. importing the study at start).</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
+    /// <summary>Fills the database before the tests run; the base site stays empty.</summary>
+    protected virtual Task PrepareDataAsync(IServiceProvider services) => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

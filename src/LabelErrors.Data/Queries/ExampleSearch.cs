@@ -27,6 +27,40 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         return new ExamplePage(items, total, query.Page, pageSize);
     }
 
+    /// <summary>
+    /// A keyset page in the query's order: the <see cref="ExampleQuery.PageSize"/> examples after <paramref name="after"/>
+    /// (from the start when null). Unlike offset pages it stays stable and fast however deep a client pages (the API).
+    /// </summary>
+    public async Task<ExampleSlice> SearchAfterAsync(int datasetId, ExampleQuery query, ExampleCursor? after, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var key = SortKey(query);
+        var filtered = Filter(db.Examples.AsNoTracking(), datasetId, query);
+        var total = await filtered.CountAsync(cancellationToken);
+        var pageSize = Math.Clamp(query.PageSize, 1, ExampleQuery.MaxPageSize);
+
+        var rows = filtered.Select(KeyedRowSelector(key));
+        if (after is not null)
+            rows = rows.Where(r => r.Key > after.Key || (r.Key == after.Key && r.StudyIndex > after.StudyIndex));
+        var keys = await rows.OrderBy(r => r.Key).ThenBy(r => r.StudyIndex)
+            .Take(pageSize + 1)
+            .ToListAsync(cancellationToken);
+
+        var pageKeys = keys.Take(pageSize).ToList();
+        var indices = pageKeys.Select(r => r.StudyIndex).ToArray();
+        var items = await db.Examples.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && indices.Contains(e.StudyIndex))
+            .Select(ToListItem)
+            .ToListAsync(cancellationToken);
+        var byIndex = items.ToDictionary(i => i.StudyIndex);
+        var ordered = indices.Select(i => byIndex[i]).ToList();
+
+        var next = keys.Count > pageSize && pageKeys.Count > 0
+            ? new ExampleCursor(query.Sort, query.AgreementOption, pageKeys[^1].Key, pageKeys[^1].StudyIndex)
+            : null;
+        return new ExampleSlice(ordered, total, next);
+    }
+
     /// <summary>The examples just before and after <paramref name="studyIndex"/> in the query's order (prev/next on a permalink).</summary>
     public async Task<ExampleNeighbours> NeighboursAsync(int datasetId, ExampleQuery query, long studyIndex, CancellationToken cancellationToken = default)
     {

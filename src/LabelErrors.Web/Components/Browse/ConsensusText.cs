@@ -1,5 +1,4 @@
 using LabelErrors.Data.Entities;
-using MudBlazor;
 
 namespace LabelErrors.Web.Components.Browse;
 
@@ -26,13 +25,6 @@ public static class ConsensusText
         _ => "Mechanical Turk workers did not check this example.",
     };
 
-    public static Color Color(ConsensusCategory? category) => category switch
-    {
-        ConsensusCategory.Correctable => MudBlazor.Color.Success,
-        ConsensusCategory.MultiLabel => MudBlazor.Color.Info,
-        ConsensusCategory.Neither => MudBlazor.Color.Warning,
-        ConsensusCategory.NonAgreement => MudBlazor.Color.Default,
-        ConsensusCategory.NotAnError => MudBlazor.Color.Dark,
-        _ => MudBlazor.Color.Default,
-    };
+    /// <summary>The CSS class suffix of a category (its colour in the badge).</summary>
+    public static string CssClass(ConsensusCategory? category) => category is null ? "none" : Name(category).Replace(' ', '-');
 }

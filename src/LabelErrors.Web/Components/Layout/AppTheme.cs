@@ -19,6 +19,8 @@ public static class AppTheme
             Primary = "#8c9eff",
             Secondary = "#ffab40",
             AppbarBackground = "#1a1d2e",
+            // MudBlazor's default (white at 50 %) fails WCAG AA contrast for labels and captions on dark surfaces.
+            TextSecondary = "rgba(255,255,255,0.72)",
         },
         Typography = new Typography
         {

@@ -1,6 +1,11 @@
 // Keyboard shortcuts and the copy-link button. Plain DOM code over data attributes, so both work on the prerendered
 // page before (or without) the Blazor circuit: ← → / j k follow [data-shortcut=prev|next], "/" focuses the search
 // field, "?" opens the list of shortcuts.
+window.labelErrorsBrowse = {
+  // Called by MainLayout once the circuit has rendered: tests (and styles) can tell the page is interactive.
+  markInteractive: () => document.documentElement.setAttribute("data-interactive", "true"),
+};
+
 (() => {
   const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 

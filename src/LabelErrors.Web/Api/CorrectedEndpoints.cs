@@ -1,0 +1,57 @@
+using LabelErrors.Core.Corrections;
+using LabelErrors.Web.Corrections;
+
+namespace LabelErrors.Web.Api;
+
+/// <summary>
+/// <c>GET /api/v1/datasets/{dataset}/corrected</c>: the test labels corrected at a chosen agreement, as CSV, JSON
+/// or .npy. The bytes depend only on the options and the imported data, so the ETag does too.
+/// </summary>
+public static class CorrectedEndpoints
+{
+    public static RouteGroupBuilder MapCorrectedEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{dataset}/corrected", GetAsync)
+            .WithName("GetCorrectedLabels")
+            .WithSummary("The test labels corrected by the workers' votes (CSV, JSON or .npy)")
+            .WithDescription("An example takes its CL-guessed label when at least min_agreement of the (usually 5) workers chose it and more chose it "
+                + "than the given label. multi_label, neither and non_agreement: keep (the given label) or drop (the example); non_agreement also "
+                + "covers correctable examples below min_agreement. CSV columns: index,original_label,corrected_label,category. "
+                + ".npy: int64, one element per test example in index order, -1 for a dropped example (complete test sets only).")
+            .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsCsv.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsJson.MediaType)
+            .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsNpy.MediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return group;
+    }
+
+    private static async Task<IResult> GetAsync(
+        string dataset, HttpContext context, CorrectedTestSets testSets,
+        string? min_agreement, string? multi_label, string? neither, string? non_agreement, string? format,
+        CancellationToken cancellationToken)
+    {
+        _ = (min_agreement, multi_label, neither, non_agreement, format);
+        var query = context.Request.Query;
+        var request = CorrectionRequest.TryParse(key => query[key].FirstOrDefault(), out var badParameter, out var reason);
+        if (request is null)
+            return ApiProblems.InvalidParameter(badParameter!, reason!);
+
+        var testSet = await testSets.LoadAsync(dataset, cancellationToken);
+        if (testSet is null)
+            return ApiProblems.DatasetNotFound(dataset);
+        if (request.Format == CorrectedLabelsFormat.Npy && !testSet.IsComplete)
+            return ApiProblems.Unprocessable("Test set not complete",
+                $"{testSet.Name}: {testSet.Examples.Count:N0} of {testSet.TestSetSize:N0} test examples are imported, so an index-aligned .npy cannot be written; use format=csv or json.");
+
+        var set = CorrectionRule.Apply(testSet.Examples, request.Options);
+        using var buffer = new MemoryStream();
+        CorrectedLabelsFormatNames.Write(buffer, set, testSet.Slug, request.Format);
+        context.Response.Headers["X-Corrected-Count"] = set.CorrectedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["X-Dropped-Count"] = set.DroppedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["X-Test-Set-Complete"] = testSet.IsComplete ? "true" : "false";
+        return new ETaggedResult(buffer.ToArray(), CorrectedLabelsFormatNames.MediaType(request.Format) + (request.Format == CorrectedLabelsFormat.Npy ? "" : "; charset=utf-8"), request.FileName(testSet.Slug));
+    }
+}

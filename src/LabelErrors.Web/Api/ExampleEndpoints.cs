@@ -1,0 +1,125 @@
+using System.Text.Json;
+using LabelErrors.Data;
+using LabelErrors.Data.Queries;
+using LabelErrors.Web.Api.Contracts;
+using LabelErrors.Web.Browse;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace LabelErrors.Web.Api;
+
+/// <summary>
+/// <c>GET /api/v1/datasets/{dataset}/examples</c>: the gallery's <see cref="ExampleQuery"/> (same keys, same filters
+/// and sort; parsed by the same object) with keyset pagination; and one example with votes and top predictions.
+/// </summary>
+public static class ExampleEndpoints
+{
+    public const string CursorKey = "cursor";
+
+    public static RouteGroupBuilder MapExampleEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{dataset}/examples", ListAsync)
+            .WithName("ListExamples")
+            .WithSummary("Examples with the gallery's filters and sort, keyset-paginated")
+            .WithDescription("Query keys as in the gallery URL: scope (validated|checked|flagged|all), agree (guessed|given|both|neither), k (0-5), "
+                + "given_lt, consensus (comma list of correctable, multi-label, neither, non-agreement, not-an-error), given, guessed, q, "
+                + "sort (quality|agreement|index), size (1-96); plus cursor (from next_cursor).")
+            .Produces<ApiExamplePage>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{dataset}/examples/{index:long}", GetAsync)
+            .WithName("GetExample")
+            .WithSummary("One example with its votes and the model's top predictions")
+            .Produces<ApiExampleDetail>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string dataset, HttpContext context, DatasetLookup datasets, ExampleSearch search,
+        string? scope, string? agree, string? k, string? consensus, string? given, string? guessed, string? q, string? sort, string? size, string? cursor,
+        CancellationToken cancellationToken)
+    {
+        // The named parameters only document the keys in OpenAPI; the shared query object reads the raw query string.
+        _ = (scope, agree, k, consensus, given, guessed, q, sort, size);
+        var found = await datasets.FindAsync(dataset, cancellationToken);
+        if (found is null)
+            return ApiProblems.DatasetNotFound(dataset);
+
+        var query = ExampleQuery.Parse(context.Request.QueryString.Value);
+        ExampleCursor? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            after = ExampleCursor.TryDecode(cursor);
+            if (after is null || !after.Fits(query))
+                return ApiProblems.InvalidParameter(CursorKey, "cursor is not one this API returned for this sort; start again without a cursor");
+        }
+
+        var slice = await search.SearchAfterAsync(found.Id, query, after, cancellationToken);
+        var self = $"{ApiEndpoints.Prefix}/datasets/{Uri.EscapeDataString(found.Slug)}/examples";
+        var nextCursor = slice.Next?.Encode();
+        string? next = null;
+        if (nextCursor is not null)
+        {
+            var builder = new QueryBuilder();
+            foreach (var pair in QueryPairs(query.ToQueryString(includePage: false)))
+                builder.Add(pair.Key, pair.Value);
+            builder.Add(CursorKey, nextCursor);
+            next = self + builder.ToQueryString();
+        }
+
+        var items = slice.Items.Select(i => new ApiExampleSummary(
+            i.StudyIndex, i.GivenLabel, i.GuessedLabel, i.LabelQuality, i.IsValidatedError,
+            i.Consensus is { } c ? ConsensusNames.Format(c) : null, i.ExternalId,
+            i.Votes is { } v ? new ApiVoteCounts(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Total) : null,
+            $"{self}/{i.StudyIndex}")).ToList();
+        return ETaggedResult.Json(context, new ApiExamplePage(items, slice.TotalCount, nextCursor, next));
+    }
+
+    private static async Task<IResult> GetAsync(string dataset, long index, HttpContext context, DatasetLookup datasets, ExampleDetails details, CancellationToken cancellationToken)
+    {
+        var found = await datasets.FindAsync(dataset, cancellationToken);
+        if (found is null)
+            return ApiProblems.DatasetNotFound(dataset);
+        var example = await details.FindAsync(found.Id, index, cancellationToken);
+        if (example is null)
+            return ApiProblems.ExampleNotFound(dataset, index);
+
+        var votes = example.Votes is { } v
+            ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, LabelVotes(v.LabelVotesJson), v.SourceUrl)
+            : null;
+        var top = TopPrediction.ParseList(example.TopPredictionsJson)
+            .Select(p => new ApiTopPrediction(p.Label, found.ClassName(p.Label), p.Probability)).ToList();
+        return ETaggedResult.Json(context, new ApiExampleDetail(
+            found.Slug, example.StudyIndex,
+            example.GivenLabel, found.ClassName(example.GivenLabel),
+            example.GuessedLabel, example.GuessedLabel is null ? null : found.ClassName(example.GuessedLabel),
+            example.PredictedLabel, example.PredictedLabel is null ? null : found.ClassName(example.PredictedLabel),
+            example.LabelQuality, example.NormalizedMargin,
+            example.IsClFlagged, example.IsMturkChecked, example.IsValidatedError,
+            example.Consensus is { } c ? ConsensusNames.Format(c) : null,
+            example.ExternalId, example.ClipStartSeconds, example.ClipEndSeconds,
+            example.GivenLabelNames, example.GuessedLabelNames,
+            votes, top, example.Text?.Text,
+            $"/d/{Uri.EscapeDataString(found.Slug)}/{example.StudyIndex}"));
+    }
+
+    private static IReadOnlyDictionary<string, int>? LabelVotes(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<SortedDictionary<string, int>>(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> QueryPairs(string queryString) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string>(p.Key, v ?? "")));
+}

@@ -1,0 +1,35 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace LabelErrors.E2E;
+
+/// <summary>Helpers shared by the browse tests: open a page, wait for the Blazor circuit, check accessibility.</summary>
+public static class BrowserPages
+{
+    public static async Task<IPage> OpenAsync(IBrowserContext context, string url, List<string>? errors = null)
+    {
+        var page = await context.NewPageAsync();
+        if (errors is not null)
+        {
+            page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+            page.PageError += (_, error) => errors.Add(error);
+        }
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>MainLayout marks the document once the circuit has rendered: MudBlazor controls respond from then on.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.documentElement.dataset.interactive === 'true'");
+
+    /// <summary>The serious and critical axe violations, formatted for an assertion message.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(4).Select(n => n.Html))}")
+            .ToList();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+
+namespace LabelErrors.Web.Tests.Api;
+
+/// <summary>The generated OpenAPI document is the contract: the endpoints are in it and their answers match its schemas.</summary>
+[Collection(StudyApiCollection.Name)]
+public sealed class OpenApiContractTests(StudyApiSite site)
+{
+    private async Task<JsonDocument> DocumentAsync()
+    {
+        var response = await site.Client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Document_lists_every_api_operation_including_the_uploads()
+    {
+        using var document = await DocumentAsync();
+        var paths = document.RootElement.GetProperty("paths");
+        (string Path, string Method)[] expected =
+        [
+            ("/api/v1/datasets", "get"),
+            ("/api/v1/datasets/{dataset}", "get"),
+            ("/api/v1/datasets/{dataset}/examples", "get"),
+            ("/api/v1/datasets/{dataset}/examples/{index}", "get"),
+            ("/api/v1/datasets/{dataset}/corrected", "get"),
+            ("/api/v1/datasets/{dataset}/scores", "get"),
+            ("/api/v1/datasets/{dataset}/scores", "post"),
+            ("/api/v1/uploads", "post"),
+            ("/api/v1/uploads/{token}/job", "get"),
+            ("/api/v1/uploads/{token}/issues.csv", "get"),
+        ];
+        foreach (var (path, method) in expected)
+            Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is not in the OpenAPI document");
+
+        var correctedParameters = paths.GetProperty("/api/v1/datasets/{dataset}/corrected").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["dataset", "min_agreement", "multi_label", "neither", "non_agreement", "format"], correctedParameters);
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/api/v1/{", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/datasets/{dataset}", "/api/v1/datasets/mnist")]
+    [InlineData("/api/v1/datasets", "/api/v1/datasets")]
+    [InlineData("/api/v1/datasets/{dataset}/examples", "/api/v1/datasets/mnist/examples?scope=checked&size=20")]
+    [InlineData("/api/v1/datasets/{dataset}/examples", "/api/v1/datasets/amazon/examples?scope=checked&size=20")]
+    [InlineData("/api/v1/datasets/{dataset}/scores", "/api/v1/datasets/mnist/scores")]
+    public async Task Json_answers_match_their_documented_schema(string documentedPath, string url)
+    {
+        using var document = await DocumentAsync();
+        var schema = document.RootElement.GetProperty("paths").GetProperty(documentedPath).GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        using var answer = JsonDocument.Parse(await site.Client.GetStringAsync(url));
+
+        var errors = new OpenApiSchemaChecker(document.RootElement).Check(answer.RootElement, schema);
+
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
+    }
+
+    [Fact]
+    public async Task Example_detail_matches_its_documented_schema()
+    {
+        using var document = await DocumentAsync();
+        var schema = document.RootElement.GetProperty("paths").GetProperty("/api/v1/datasets/{dataset}/examples/{index}").GetProperty("get")
+            .GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        using var list = JsonDocument.Parse(await site.Client.GetStringAsync("/api/v1/datasets/mnist/examples?size=3"));
+        foreach (var item in list.RootElement.GetProperty("items").EnumerateArray())
+        {
+            using var answer = JsonDocument.Parse(await site.Client.GetStringAsync(item.GetProperty("self").GetString()!));
+            var errors = new OpenApiSchemaChecker(document.RootElement).Check(answer.RootElement, schema);
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
+        }
+    }
+
+    [Fact]
+    public async Task Problems_are_documented_and_served_as_problem_json()
+    {
+        using var document = await DocumentAsync();
+        var responses = document.RootElement.GetProperty("paths").GetProperty("/api/v1/datasets/{dataset}/corrected").GetProperty("get").GetProperty("responses");
+        Assert.True(responses.GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+    }
+
+    [Fact]
+    public async Task Interactive_reference_page_is_served_without_a_cdn()
+    {
+        var response = await site.Client.GetAsync("/scalar/v1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html);
+        Assert.Contains("\"withDefaultFonts\":false", html);
+        Assert.DoesNotContain("cdn.jsdelivr.net", html);
+        // The script comes from the app itself, not a CDN.
+        var script = await site.Client.GetAsync("/scalar/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+}

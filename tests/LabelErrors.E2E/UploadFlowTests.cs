@@ -85,6 +85,15 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(strangerPage.Locator("#example-facts")).ToContainTextAsync("Suggested label");
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example"), FullPage = true });
 
+        // The same upload in the study's gallery (filters, permalinks), thumbnails from the shared image endpoint.
+        await strangerPage.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await strangerPage.ClickAsync("#open-gallery");
+        await Assertions.Expect(strangerPage.Locator("h1")).ToContainTextAsync("E2E animals");
+        await strangerPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-gallery"), FullPage = true });
+        var thumbnail = await strangerPage.Context.APIRequest.GetAsync(site.BaseUrl + $"/img/u-{shareUrl![3..]}/0.png?size=128");
+        Assert.Equal(200, thumbnail.Status);
+
         // The owner deletes it (this browser remembers the key); the link then leads nowhere.
         await Assertions.Expect(page.Locator("#owner-key-input")).ToHaveValueAsync(ownerKey);
         await page.ClickAsync("#delete-upload");

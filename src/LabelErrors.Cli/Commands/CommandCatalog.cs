@@ -10,5 +10,6 @@ public static class CommandCatalog
         FindIssuesCommand.Create(context),
         HealthCommand.Create(context),
         PaperCommand.Create(context),
+        ImportCommand.Create(context),
     ];
 }

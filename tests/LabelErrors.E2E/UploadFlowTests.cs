@@ -91,8 +91,9 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(strangerPage.Locator("h1")).ToContainTextAsync("E2E animals");
         await strangerPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-gallery"), FullPage = true });
-        var thumbnail = await strangerPage.Context.APIRequest.GetAsync(site.BaseUrl + $"/img/u-{shareUrl![3..]}/0.png?size=128");
+        var thumbnail = await strangerPage.Context.APIRequest.GetAsync(site.BaseUrl + await firstImage.GetAttributeAsync("src"));
         Assert.Equal(200, thumbnail.Status);
+        Assert.Equal("image/png", thumbnail.Headers["content-type"]);
 
         // The owner deletes it (this browser remembers the key); the link then leads nowhere.
         await Assertions.Expect(page.Locator("#owner-key-input")).ToHaveValueAsync(ownerKey);
@@ -115,11 +116,13 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         File.WriteAllText(badProbs, "0.5,0.5\n0.2,nan\n");
         var page = await site.Browser.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/upload", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync(); // rendered after the circuit is up
         await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(labels);
         await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(badProbs);
+        await Assertions.Expect(page.Locator("#file-pred_probs .file-chosen")).ToContainTextAsync("bad_probs.csv"); // the circuit has the files
         await page.ClickAsync("#upload-submit");
 
-        await Assertions.Expect(page.Locator("#file-pred_probs .file-error")).ToContainTextAsync("bad_probs.csv");
+        await Assertions.Expect(page.Locator("#file-pred_probs .file-error")).ToContainTextAsync("bad_probs.csv", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#upload-created")).ToHaveCountAsync(0);
         await page.CloseAsync();
     }

@@ -27,6 +27,6 @@ public sealed class UploadPixelSource(string contentFolder, SafeImageDecoder dec
         return null;
     }
 
-    /// <summary>Uploads have the slug <c>u-{share token}</c>; their files live under the token.</summary>
-    public static string? TokenOf(string slug) => slug.StartsWith("u-", StringComparison.Ordinal) && ShareTokens.LooksValid(slug[2..]) ? slug[2..] : null;
+    /// <summary>The share token of an upload's slug (see <see cref="ShareTokens.Slug"/>); its files live under the token.</summary>
+    public static string? TokenOf(string slug) => ShareTokens.TokenOfSlug(slug);
 }

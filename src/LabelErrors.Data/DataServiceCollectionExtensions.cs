@@ -16,10 +16,10 @@ public static class DataServiceCollectionExtensions
             .UseNpgsql(connectionString(sp))
             .UseSnakeCaseNamingConvention());
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<Queries.ExampleSearch>();
         services.AddSingleton<StudyImporter>();
         services.AddSingleton<StudyImportStatus>();
         services.AddSingleton<StudyCrossCheck>();
-        services.AddSingleton<Queries.ExampleSearch>();
         return services;
     }
 }

@@ -12,6 +12,10 @@ public sealed class LabelErrorsDbContext(DbContextOptions<LabelErrorsDbContext> 
     public DbSet<AnalysisJob> AnalysisJobs => Set<AnalysisJob>();
     public DbSet<ExampleText> ExampleTexts => Set<ExampleText>();
     public DbSet<DatasetImport> DatasetImports => Set<DatasetImport>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<VisitorVote> VisitorVotes => Set<VisitorVote>();
+    public DbSet<VisitorTally> VisitorTallies => Set<VisitorTally>();
+    public DbSet<CorrectionReport> CorrectionReports => Set<CorrectionReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(LabelErrorsDbContext).Assembly);

@@ -2,6 +2,7 @@ using LabelErrors.Web;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
+using LabelErrors.Web.Review;
 using LabelErrors.Web.Uploads;
 using LabelErrors.Web.Images;
 using Serilog;
@@ -32,6 +33,7 @@ try
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
     app.MapImageEndpoints();
+    app.MapReviewEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();

@@ -2,6 +2,7 @@ using LabelErrors.Data;
 using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
+using LabelErrors.Web.Review;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -29,9 +30,10 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddLabelErrorsUploads(configuration);
+        services.AddLabelErrorsReview(configuration);
         services.AddSingleton<Browse.DatasetLookup>();
         services.AddSingleton<Browse.ExampleDetails>();
-        services.AddLabelErrorsUploads(configuration);
         return services;
     }
 }

@@ -116,7 +116,8 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         File.WriteAllText(badProbs, "0.5,0.5\n0.2,nan\n");
         var page = await site.Browser.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/upload", new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync(); // rendered after the circuit is up
+        // Files chosen before the circuit is interactive are lost: wait for what only the live page shows.
+        await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync();
         await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(labels);
         await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(badProbs);
         await Assertions.Expect(page.Locator("#file-pred_probs .file-chosen")).ToContainTextAsync("bad_probs.csv"); // the circuit has the files

@@ -86,9 +86,18 @@ public static class LabelIssues
                 foreach (int i in offDiagonal) mask[i] = true;
                 break;
             case FilterBy.PredictedNeqGiven:
-                mask = new bool[n];
-                for (int i = 0; i < n; i++) mask[i] = ArgMax(p.Row(i)) != labels[i];
-                break;
+                {
+                    var predictedNeqGiven = new bool[n];
+                    var labelArray = labels.ToArray();
+                    var data = p.Array;
+                    Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+                    {
+                        for (int i = start; i < end; i++) predictedNeqGiven[i] = ArgMax<T>(data.AsSpan(i * k, k)) != labelArray[i];
+                    });
+                    mask = predictedNeqGiven;
+                    break;
+                }
+
             default:
                 mask = Prune(labels, p, options, confidentJoint, labelCounts);
                 break;
@@ -198,15 +207,16 @@ public static class LabelIssues
         return NumpyReductions.Sum<double>(diagonal);
     }
 
+    /// <summary>numpy argmax: the first position of the maximum.</summary>
     internal static int ArgMax<T>(ReadOnlySpan<T> row)
         where T : IFloatingPointIeee754<T>
     {
-        int best = 0;
-        for (int c = 1; c < row.Length; c++)
+        T max = LabelQuality.MaxExcluding(row, -1);
+        for (int c = 0; c < row.Length; c++)
         {
-            if (row[c] > row[best]) best = c;
+            if (row[c] == max) return c;
         }
 
-        return best;
+        return 0;
     }
 }

@@ -63,25 +63,45 @@ public static class LabelQuality
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var scores = new T[p.N];
+        var labelArray = labels.ToArray();
+        var data = p.Array;
+        int k = p.K;
         T two = T.CreateChecked(2);
-        for (int i = 0; i < scores.Length; i++)
+        Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
-            var row = p.Row(i);
-            int label = labels[i];
-            scores[i] = (row[label] - MaxExcluding(row, label) + T.One) / two;
-        }
-
+            for (int i = start; i < end; i++)
+            {
+                var row = data.AsSpan(i * k, k);
+                int label = labelArray[i];
+                scores[i] = (row[label] - MaxExcluding<T>(row, label) + T.One) / two;
+            }
+        });
         return scores;
     }
 
-    /// <summary>Largest entry of the row other than column <paramref name="excluded"/>; −∞ when K = 1 (numpy raises there).</summary>
+    /// <summary>
+    /// Largest entry of the row other than column <paramref name="excluded"/> (all columns when negative);
+    /// −∞ when nothing is left (K = 1; numpy raises there).
+    /// </summary>
     internal static T MaxExcluding<T>(ReadOnlySpan<T> row, int excluded)
+        where T : IFloatingPointIeee754<T>
+        => excluded < 0 ? Max(row) : T.Max(Max(row[..excluded]), Max(row[(excluded + 1)..]));
+
+    private static T Max<T>(ReadOnlySpan<T> values)
         where T : IFloatingPointIeee754<T>
     {
         T max = T.NegativeInfinity;
-        for (int c = 0; c < row.Length; c++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && values.Length >= 2 * Vector<T>.Count)
         {
-            if (c != excluded && row[c] > max) max = row[c];
+            var vmax = new Vector<T>(T.NegativeInfinity);
+            for (; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count) vmax = Vector.Max(vmax, new Vector<T>(values.Slice(i)));
+            for (int l = 0; l < Vector<T>.Count; l++) max = T.Max(max, vmax[l]);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (values[i] > max) max = values[i];
         }
 
         return max;
@@ -92,26 +112,30 @@ public static class LabelQuality
     {
         int k = p.K;
         var scores = new T[p.N];
-        var terms = new T[k];
+        var labelArray = labels.ToArray();
+        var data = p.Array;
         T logK = T.CreateChecked(Math.Log(k));
         T lowerBound = T.CreateChecked(ClippingLowerBound);
-        for (int i = 0; i < scores.Length; i++)
+        Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
-            var row = p.Row(i);
-            for (int c = 0; c < k; c++)
+            var terms = new T[k];
+            for (int i = start; i < end; i++)
             {
-                // scipy's xlogy has no float32 kernel: it computes in float64 and casts back.
-                double v = double.CreateChecked(row[c]);
-                terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
+                var row = data.AsSpan(i * k, k);
+                for (int c = 0; c < k; c++)
+                {
+                    // scipy's xlogy has no float32 kernel: it computes in float64 and casts back.
+                    double v = double.CreateChecked(row[c]);
+                    terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
+                }
+
+                T entropy = -NumpyReductions.Sum<T>(terms) / logK;
+                T selfConfidence = T.Max(row[labelArray[i]], lowerBound);
+                T ratio = entropy / selfConfidence;
+                T clipped = T.Max(ratio, lowerBound);
+                scores[i] = T.Log(ratio + T.One) / clipped;
             }
-
-            T entropy = -NumpyReductions.Sum<T>(terms) / logK;
-            T selfConfidence = T.Max(row[labels[i]], lowerBound);
-            T ratio = entropy / selfConfidence;
-            T clipped = T.Max(ratio, lowerBound);
-            scores[i] = T.Log(ratio + T.One) / clipped;
-        }
-
+        });
         return scores;
     }
 

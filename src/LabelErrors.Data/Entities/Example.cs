@@ -77,4 +77,7 @@ public sealed class Example
 
     /// <summary>The full text for text datasets whose content is bundled (20news, IMDB).</summary>
     public ExampleText? Text { get; set; }
+
+    /// <summary>Site visitors' votes on this example (study sets), once someone voted.</summary>
+    public VisitorTally? VisitorTally { get; set; }
 }

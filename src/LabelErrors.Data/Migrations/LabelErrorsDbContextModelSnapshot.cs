@@ -105,6 +105,44 @@ namespace LabelErrors.Data.Migrations
                     b.ToTable("analysis_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("LabelErrors.Data.Entities.CorrectionReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BrowserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("browser_id");
+
+                    b.Property<long>("ExampleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("example_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_correction_reports");
+
+                    b.HasIndex("ExampleId", "ReportedAt")
+                        .HasDatabaseName("ix_correction_reports_example_id_reported_at");
+
+                    b.ToTable("correction_reports", (string)null);
+                });
+
             modelBuilder.Entity("LabelErrors.Data.Entities.Dataset", b =>
                 {
                     b.Property<int>("Id")
@@ -474,6 +512,160 @@ namespace LabelErrors.Data.Migrations
                     b.ToTable("mturk_votes", (string)null);
                 });
 
+            modelBuilder.Entity("LabelErrors.Data.Entities.ReviewDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<long>("ExampleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("example_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Label")
+                        .HasColumnType("integer")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("StudyIndex")
+                        .HasColumnType("bigint")
+                        .HasColumnName("study_index");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("undone_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_decisions");
+
+                    b.HasIndex("ExampleId")
+                        .HasDatabaseName("ix_review_decisions_example_id");
+
+                    b.HasIndex("DatasetId", "BatchId")
+                        .HasDatabaseName("ix_review_decisions_dataset_id_batch_id");
+
+                    b.HasIndex("DatasetId", "ExampleId", "Id")
+                        .HasDatabaseName("ix_review_decisions_dataset_id_example_id_id");
+
+                    b.ToTable("review_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.VisitorTally", b =>
+                {
+                    b.Property<long>("ExampleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("example_id");
+
+                    b.Property<int>("Both")
+                        .HasColumnType("integer")
+                        .HasColumnName("both");
+
+                    b.Property<int>("Given")
+                        .HasColumnType("integer")
+                        .HasColumnName("given");
+
+                    b.Property<int>("Guessed")
+                        .HasColumnType("integer")
+                        .HasColumnName("guessed");
+
+                    b.Property<bool>("IsDisputed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_disputed");
+
+                    b.Property<int>("Neither")
+                        .HasColumnType("integer")
+                        .HasColumnName("neither");
+
+                    b.Property<int>("Neutral")
+                        .HasColumnType("integer")
+                        .HasColumnName("neutral");
+
+                    b.Property<int>("OffTopic")
+                        .HasColumnType("integer")
+                        .HasColumnName("off_topic");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ExampleId")
+                        .HasName("pk_visitor_tallies");
+
+                    b.HasIndex("ExampleId")
+                        .HasDatabaseName("ix_visitor_tallies_disputed")
+                        .HasFilter("is_disputed");
+
+                    b.ToTable("visitor_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.VisitorVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("answer");
+
+                    b.Property<string>("BrowserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("browser_id");
+
+                    b.Property<long>("ExampleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("example_id");
+
+                    b.Property<DateTimeOffset>("VotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_visitor_votes");
+
+                    b.HasIndex("ExampleId", "BrowserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_visitor_votes_example_id_browser_id");
+
+                    b.ToTable("visitor_votes", (string)null);
+                });
+
             modelBuilder.Entity("LabelErrors.Data.Entities.AnalysisJob", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Dataset", null)
@@ -481,6 +673,16 @@ namespace LabelErrors.Data.Migrations
                         .HasForeignKey("DatasetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_analysis_jobs_datasets_dataset_id");
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.CorrectionReport", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Example", null)
+                        .WithMany()
+                        .HasForeignKey("ExampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_correction_reports_examples_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.Dataset", b =>
@@ -681,6 +883,43 @@ namespace LabelErrors.Data.Migrations
                         .HasConstraintName("fk_mturk_votes_examples_example_id");
                 });
 
+            modelBuilder.Entity("LabelErrors.Data.Entities.ReviewDecision", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_decisions_datasets_dataset_id");
+
+                    b.HasOne("LabelErrors.Data.Entities.Example", null)
+                        .WithMany()
+                        .HasForeignKey("ExampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_decisions_examples_example_id");
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.VisitorTally", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Example", null)
+                        .WithOne("VisitorTally")
+                        .HasForeignKey("LabelErrors.Data.Entities.VisitorTally", "ExampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visitor_tallies_examples_example_id");
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.VisitorVote", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Example", null)
+                        .WithMany()
+                        .HasForeignKey("ExampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visitor_votes_examples_example_id");
+                });
+
             modelBuilder.Entity("LabelErrors.Data.Entities.Dataset", b =>
                 {
                     b.Navigation("Classes");
@@ -689,6 +928,8 @@ namespace LabelErrors.Data.Migrations
             modelBuilder.Entity("LabelErrors.Data.Entities.Example", b =>
                 {
                     b.Navigation("Text");
+
+                    b.Navigation("VisitorTally");
 
                     b.Navigation("Votes");
                 });

@@ -34,6 +34,9 @@ public sealed record ExampleQuery
     public int? GivenClass { get; init; }
     public int? GuessedClass { get; init; }
 
+    /// <summary>Only examples whose site visitors disagree with the Mechanical Turk consensus.</summary>
+    public bool Disputed { get; init; }
+
     /// <summary>Free-text search in the example's text (text datasets only).</summary>
     public string? Text { get; init; }
 
@@ -47,7 +50,7 @@ public sealed record ExampleQuery
     /// <summary>True when some filter narrows the scope (sort and paging do not count).</summary>
     public bool HasFilters =>
         MinAgreement > 0 || GivenFewerThan is not null || Consensus.Count > 0 || GivenClass is not null
-        || GuessedClass is not null || !string.IsNullOrEmpty(Text);
+        || GuessedClass is not null || !string.IsNullOrEmpty(Text) || Disputed;
 
     /// <summary>The same view without its filters (scope and sort kept): the "loosen the filter" link.</summary>
     public ExampleQuery WithoutFilters() => Default with { Scope = Scope, Sort = Sort, AgreementOption = AgreementOption, PageSize = PageSize };
@@ -86,6 +89,7 @@ public sealed record ExampleQuery
             GivenClass = ParseInt(Get(Keys.GivenClass), 0, int.MaxValue),
             GuessedClass = ParseInt(Get(Keys.GuessedClass), 0, int.MaxValue),
             Text = string.IsNullOrEmpty(text) ? null : text,
+            Disputed = Get(Keys.Disputed) is "1" or "true",
             Sort = SortNames.TryParse(Get(Keys.Sort)) ?? Default.Sort,
             Page = ParseInt(Get(Keys.Page), 1, int.MaxValue) ?? 1,
             PageSize = ParseInt(Get(Keys.PageSize), 1, MaxPageSize) ?? DefaultPageSize,
@@ -106,6 +110,7 @@ public sealed record ExampleQuery
         if (GivenClass is { } given) Add(Keys.GivenClass, given.ToString(CultureInfo.InvariantCulture));
         if (GuessedClass is { } guessed) Add(Keys.GuessedClass, guessed.ToString(CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(Text)) Add(Keys.Text, Text);
+        if (Disputed) Add(Keys.Disputed, "1");
         if (Sort != Default.Sort) Add(Keys.Sort, SortNames.Format(Sort));
         if (includePage && Page != 1) Add(Keys.Page, Page.ToString(CultureInfo.InvariantCulture));
         if (PageSize != DefaultPageSize) Add(Keys.PageSize, PageSize.ToString(CultureInfo.InvariantCulture));
@@ -133,6 +138,7 @@ public sealed record ExampleQuery
         public const string GivenClass = "given";
         public const string GuessedClass = "guessed";
         public const string Text = "q";
+        public const string Disputed = "disputed";
         public const string Sort = "sort";
         public const string Page = "page";
         public const string PageSize = "size";

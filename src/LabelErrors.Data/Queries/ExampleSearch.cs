@@ -88,6 +88,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             q = q.Where(e => e.GivenLabel == given);
         if (query.GuessedClass is { } guessed)
             q = q.Where(e => e.GuessedLabel == guessed);
+        if (query.Disputed)
+            q = q.Where(e => e.VisitorTally != null && e.VisitorTally.IsDisputed);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             // websearch_to_tsquery accepts what people type ("quoted phrases", or, -minus) and never throws on syntax.

@@ -128,4 +128,15 @@ public sealed class InvariantTests
             Assert.Equal((double)((row[labels[i]] - max + 1f) / 2f), scores[i]);
         }
     }
+
+    [Fact]
+    public void Class_without_examples_never_receives_confident_counts()
+    {
+        // K = 3 but no example is labelled 2: its threshold is cleanlab's BIG_VALUE (2), and the diagonal is clipped to 1.
+        int[] labels = [0, 0, 1];
+        double[] probs = [0.8, 0.1, 0.1, 0.2, 0.7, 0.1, 0.3, 0.6, 0.1];
+        var expected = new long[,] { { 1, 1, 0 }, { 0, 1, 0 }, { 0, 0, 1 } };
+        Assert.Equal(expected, ConfidentJoint.Compute(labels, PredProbs.FromDouble(probs, 3, 3), calibrate: false));
+        Assert.Equal(expected, ConfidentJoint.Compute(labels, PredProbs.FromSingle(probs.Select(v => (float)v).ToArray(), 3, 3), calibrate: false));
+    }
 }

@@ -1,3 +1,4 @@
+using LabelErrors.Core.Formats;
 using System.Text.Json;
 using LabelErrors.Core.ConfidentLearning;
 
@@ -23,8 +24,8 @@ public sealed class PaperSelectionTests
     {
         string data = Path.Combine(ReferenceData.SharedDirectory!, "data", "label-errors");
         string baseName = slug + "_test_set";
-        var labels = TestNpy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
-        var p = TestNpy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy"));
+        var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
+        var p = Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy")).ToPredProbs();
 
         var selected = PaperSelection.Select(slug, labels, p);
 
@@ -38,8 +39,8 @@ public sealed class PaperSelectionTests
     public void Mnist_tutorial_rule_counts_87_of_the_100_shown()
     {
         string data = Path.Combine(ReferenceData.SharedDirectory!, "data", "label-errors");
-        var labels = TestNpy.ReadLabels(Path.Combine(data, "original_test_labels", "mnist_test_set_original_labels.npy"));
-        var p = TestNpy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", "mnist_test_set_pyx.npy"));
+        var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", "mnist_test_set_original_labels.npy"));
+        var p = Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", "mnist_test_set_pyx.npy")).ToPredProbs();
 
         Assert.Equal(87, PaperSelection.NumErrors("mnist", labels, p));
         Assert.Equal(PaperSelection.Select("mnist", labels, p)[..87], PaperSelection.LowestMargins(labels, p, 87));

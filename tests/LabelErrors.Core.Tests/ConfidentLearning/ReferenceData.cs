@@ -1,3 +1,4 @@
+using LabelErrors.Core.Formats;
 using System.Collections.Concurrent;
 using LabelErrors.Core.ConfidentLearning;
 
@@ -55,16 +56,16 @@ internal static class ReferenceData
         string dir = Path.Combine(ReferenceDirectory!, dataset);
         if (File.Exists(Path.Combine(dir, "inputs", "labels.npy")))
         {
-            return (TestNpy.ReadLabels(Path.Combine(dir, "inputs", "labels.npy")), TestNpy.ReadPredProbs(Path.Combine(dir, "inputs", "pred_probs.npy")));
+            return (Npy.ReadLabels(Path.Combine(dir, "inputs", "labels.npy")), Npy.ReadPredProbs(Path.Combine(dir, "inputs", "pred_probs.npy")).ToPredProbs());
         }
 
         string data = Path.Combine(SharedDirectory!, "data", "label-errors");
         string baseName = dataset + "_test_set";
-        var labels = TestNpy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
+        var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
         string normalized = Path.Combine(dir, "inputs", "pred_probs_row_normalized.npy");
         var predProbs = version == "2.9.0" && File.Exists(normalized)
-            ? TestNpy.ReadPredProbs(normalized)
-            : TestNpy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy"));
+            ? Npy.ReadPredProbs(normalized).ToPredProbs()
+            : Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy")).ToPredProbs();
         return (labels, predProbs);
     }
 

@@ -1,0 +1,22 @@
+namespace LabelErrors.Data.Entities;
+
+/// <summary>
+/// The visitors' votes on one example, counted when a vote is cast (so the gallery can filter on
+/// <see cref="IsDisputed"/> with an index instead of aggregating votes per page).
+/// </summary>
+public sealed class VisitorTally
+{
+    public long ExampleId { get; set; }
+    public int Given { get; set; }
+    public int Guessed { get; set; }
+    public int Both { get; set; }
+    public int Neither { get; set; }
+    public int Neutral { get; set; }
+    public int OffTopic { get; set; }
+    public int Total { get; set; }
+
+    /// <summary>Visitors disagree with the Mechanical Turk consensus (see <c>DisputeRule</c> in the web project).</summary>
+    public bool IsDisputed { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LabelErrors.Web.Review;
+
+/// <summary>Abuse limits on visitors' votes and reports (<c>Review</c> section).</summary>
+public sealed class ReviewOptions
+{
+    public const string Section = "Review";
+
+    /// <summary>Votes and reports one client (remote address) may send per minute; more get 429.</summary>
+    [Range(1, 100_000)]
+    public int VotesPerMinutePerClient { get; set; } = 30;
+}

@@ -85,6 +85,16 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(strangerPage.Locator("#example-facts")).ToContainTextAsync("Suggested label");
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example"), FullPage = true });
 
+        // The same upload in the study's gallery (filters, permalinks), thumbnails from the shared image endpoint.
+        await strangerPage.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await strangerPage.ClickAsync("#open-gallery");
+        await Assertions.Expect(strangerPage.Locator("h1")).ToContainTextAsync("E2E animals");
+        await strangerPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-gallery"), FullPage = true });
+        var thumbnail = await strangerPage.Context.APIRequest.GetAsync(site.BaseUrl + await firstImage.GetAttributeAsync("src"));
+        Assert.Equal(200, thumbnail.Status);
+        Assert.Equal("image/png", thumbnail.Headers["content-type"]);
+
         // The owner deletes it (this browser remembers the key); the link then leads nowhere.
         await Assertions.Expect(page.Locator("#owner-key-input")).ToHaveValueAsync(ownerKey);
         await page.ClickAsync("#delete-upload");
@@ -110,9 +120,10 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync();
         await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(labels);
         await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(badProbs);
+        await Assertions.Expect(page.Locator("#file-pred_probs .file-chosen")).ToContainTextAsync("bad_probs.csv"); // the circuit has the files
         await page.ClickAsync("#upload-submit");
 
-        await Assertions.Expect(page.Locator("#file-pred_probs .file-error")).ToContainTextAsync("bad_probs.csv");
+        await Assertions.Expect(page.Locator("#file-pred_probs .file-error")).ToContainTextAsync("bad_probs.csv", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#upload-created")).ToHaveCountAsync(0);
         await page.CloseAsync();
     }

@@ -34,6 +34,8 @@ public sealed class UploadSiteFixture : IAsyncLifetime
         _app.StartServer();
         BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
+        // The upload flow waits on background jobs; on a loaded machine 5 s expectations are too tight.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -1,5 +1,6 @@
 using LabelErrors.Core.Content;
 using LabelErrors.Core.Imaging;
+using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace LabelErrors.Web.Images;
@@ -14,9 +15,13 @@ public sealed class PixelSourceRegistry
     public const string Caltech256Index = "label-errors/dataset_indexing/caltech256_index_to_filename.json";
 
     private readonly Dictionary<string, IReadOnlyList<IPixelSource>> _chains;
+    private readonly UploadStorage _uploads;
+    private readonly SafeImageDecoder _decoder;
 
-    public PixelSourceRegistry(IOptions<ContentOptions> options, SafeImageDecoder decoder, ILogger<PixelSourceRegistry> logger)
+    public PixelSourceRegistry(IOptions<ContentOptions> options, SafeImageDecoder decoder, UploadStorage uploads, ILogger<PixelSourceRegistry> logger)
     {
+        _uploads = uploads;
+        _decoder = decoder;
         var o = options.Value;
         Assets = string.IsNullOrWhiteSpace(o.AssetsDir) ? BundledAssets.FindFrom(AppContext.BaseDirectory) : new BundledAssets(o.AssetsDir);
         _chains = new Dictionary<string, IReadOnlyList<IPixelSource>>(StringComparer.Ordinal)
@@ -33,5 +38,8 @@ public sealed class PixelSourceRegistry
     public BundledAssets? Assets { get; }
 
     /// <summary>The dataset's local sources; empty for sets without pixels here (texts, audio, uploads without images).</summary>
-    public IReadOnlyList<IPixelSource> For(string slug) => _chains.TryGetValue(slug, out var chain) ? chain : [];
+    public IReadOnlyList<IPixelSource> For(string slug) =>
+        _chains.TryGetValue(slug, out var chain) ? chain
+        : UploadPixelSource.TokenOf(slug) is { } token ? [new UploadPixelSource(_uploads.ContentFolder(token), _decoder)]
+        : [];
 }

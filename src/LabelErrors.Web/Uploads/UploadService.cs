@@ -81,7 +81,7 @@ public sealed class UploadService(
         var now = DateTimeOffset.UtcNow;
         var dataset = new Dataset
         {
-            Slug = "u-" + token,
+            Slug = ShareTokens.Slug(token),
             Name = name,
             Description = request.Description.Trim(),
             Modality = validated.Content == UploadContentKind.Text ? Modality.Text : Modality.Image,

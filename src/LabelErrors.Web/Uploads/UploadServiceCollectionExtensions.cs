@@ -16,6 +16,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<UploadQueries>();
+        services.AddSingleton<PageUploadRateLimiter>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobProgressFeed>();
         services.AddSingleton<AnalysisJobQueue>();

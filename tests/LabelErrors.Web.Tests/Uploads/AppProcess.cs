@@ -60,7 +60,7 @@ public sealed class AppProcess : IDisposable
 
     private async Task WaitReadyAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180); // migrations on a loaded machine can take a minute
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)

@@ -30,7 +30,10 @@ public static class WebServiceCollectionExtensions
 
         services.AddLabelErrorsImages(configuration);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A permalink hands its prerendered example (a 20news message can be tens of KB) to the circuit at start;
+        // SignalR's default 32 KB limit would refuse the connection.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 512 * 1024);
         services.AddMudServices();
         services.AddLabelErrorsUploads(configuration);
         services.AddLabelErrorsReview(configuration);

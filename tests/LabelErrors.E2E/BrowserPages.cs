@@ -14,7 +14,8 @@ public static class BrowserPages
             page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
             page.PageError += (_, error) => errors.Add(error);
         }
-        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        // Not NetworkIdle: images of sets whose content is not bundled may wait on a remote fallback.
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load });
         await WaitInteractiveAsync(page);
         return page;
     }

@@ -15,4 +15,14 @@ public sealed record BrowseDataset(int Id, string Slug, string Name, Modality Mo
     public bool HasSentimentVotes => Slug is "imdb" or "amazon";
 
     public bool IsText => Modality == Modality.Text;
+
+    /// <summary>
+    /// The same dataset with only the named classes: what a prerendered page hands to its circuit must stay small
+    /// (SignalR's 32 KB message limit; ImageNet alone has 1,000 class names).
+    /// </summary>
+    public BrowseDataset WithOnlyClasses(IEnumerable<int?> labels)
+    {
+        var wanted = labels.OfType<int>().ToHashSet();
+        return this with { ClassNames = ClassNames.Where(c => wanted.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value) };
+    }
 }

@@ -12,7 +12,12 @@ window.labelErrorsBrowse = {
   const follow = (name) => {
     const link = document.querySelector(`[data-shortcut="${name}"]`);
     if (!link || link.hasAttribute("disabled") || link.getAttribute("aria-disabled") === "true") return false;
-    link.click();
+    // Navigate through Blazor's own router rather than a synthetic click: a click that lands while the circuit is
+    // still attaching its link interception can be swallowed, and the key press is lost.
+    const href = link.getAttribute("href");
+    if (!href) { link.click(); return true; }
+    if (window.Blazor && typeof window.Blazor.navigateTo === "function") window.Blazor.navigateTo(href);
+    else window.location.assign(href);
     return true;
   };
 

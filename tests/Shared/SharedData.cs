@@ -1,4 +1,4 @@
-namespace LabelErrors.Core.Tests.Formats;
+namespace LabelErrors.Tests.Shared;
 
 /// <summary>Locates <c>&lt;repo&gt;/../shared</c> by walking up from the test binaries to the folder holding LabelErrors.Web.sln.</summary>
 internal static class SharedData
@@ -15,6 +15,13 @@ internal static class SharedData
 
     public static string LabelErrors(string relativePath) =>
         Path.Combine(Root ?? throw new InvalidOperationException("shared data is absent"), "data", "label-errors", relativePath);
+
+    public static string Reference(string relativePath) =>
+        Path.Combine(Root ?? throw new InvalidOperationException("shared data is absent"), "reference", relativePath);
+
+    public static string MnistLabels => LabelErrors("original_test_labels/mnist_test_set_original_labels.npy");
+
+    public static string MnistPredProbs => LabelErrors("cross_validated_predicted_probabilities/mnist_test_set_pyx.npy");
 
     private static string? FindRepositoryRoot()
     {

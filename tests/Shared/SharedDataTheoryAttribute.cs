@@ -1,4 +1,4 @@
-namespace LabelErrors.Cli.Tests;
+namespace LabelErrors.Tests.Shared;
 
 /// <summary>A theory that needs the shared data folder; skipped, with the reason, when it is absent.</summary>
 public sealed class SharedDataTheoryAttribute : TheoryAttribute

@@ -1,4 +1,4 @@
-namespace LabelErrors.Cli.Tests;
+namespace LabelErrors.Tests.Shared;
 
 /// <summary>
 /// A fact that needs the team's shared data folder (<c>&lt;repo&gt;/../shared</c>); it is reported as skipped,

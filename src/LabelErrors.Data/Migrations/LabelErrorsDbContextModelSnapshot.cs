@@ -371,29 +371,34 @@ namespace LabelErrors.Data.Migrations
                         .HasName("pk_examples");
 
                     b.HasIndex("GivenLabelNames")
-                        .HasDatabaseName("ix_examples_given_label_names");
+                        .HasDatabaseName("ix_examples_given_label_names")
+                        .HasFilter("given_label_names IS NOT NULL");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("GivenLabelNames"), "gin");
 
                     b.HasIndex("GuessedLabelNames")
-                        .HasDatabaseName("ix_examples_guessed_label_names");
+                        .HasDatabaseName("ix_examples_guessed_label_names")
+                        .HasFilter("guessed_label_names IS NOT NULL");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("GuessedLabelNames"), "gin");
 
                     b.HasIndex("DatasetId", "Consensus")
-                        .HasDatabaseName("ix_examples_dataset_id_consensus");
+                        .HasDatabaseName("ix_examples_dataset_id_consensus")
+                        .HasFilter("consensus IS NOT NULL");
 
                     b.HasIndex("DatasetId", "GivenLabel")
                         .HasDatabaseName("ix_examples_dataset_id_given_label");
 
                     b.HasIndex("DatasetId", "GuessedLabel")
-                        .HasDatabaseName("ix_examples_dataset_id_guessed_label");
+                        .HasDatabaseName("ix_examples_dataset_id_guessed_label")
+                        .HasFilter("guessed_label IS NOT NULL");
 
                     b.HasIndex("DatasetId", "IssueRank")
-                        .HasDatabaseName("ix_examples_dataset_id_issue_rank");
+                        .HasDatabaseName("ix_examples_dataset_id_issue_rank")
+                        .HasFilter("issue_rank IS NOT NULL");
 
-                    b.HasIndex("DatasetId", "NormalizedMargin")
-                        .HasDatabaseName("ix_examples_dataset_id_normalized_margin");
+                    b.HasIndex("DatasetId", "LabelQuality")
+                        .HasDatabaseName("ix_examples_dataset_id_label_quality");
 
                     b.HasIndex("DatasetId", "PredictedLabel")
                         .HasDatabaseName("ix_examples_dataset_id_predicted_label");
@@ -403,13 +408,16 @@ namespace LabelErrors.Data.Migrations
                         .HasDatabaseName("ix_examples_dataset_id_study_index");
 
                     b.HasIndex("DatasetId", "IsClFlagged", "LabelQuality")
-                        .HasDatabaseName("ix_examples_dataset_id_is_cl_flagged_label_quality");
+                        .HasDatabaseName("ix_examples_dataset_id_is_cl_flagged_label_quality")
+                        .HasFilter("is_cl_flagged");
 
                     b.HasIndex("DatasetId", "IsMturkChecked", "LabelQuality")
-                        .HasDatabaseName("ix_examples_dataset_id_is_mturk_checked_label_quality");
+                        .HasDatabaseName("ix_examples_dataset_id_is_mturk_checked_label_quality")
+                        .HasFilter("is_mturk_checked");
 
                     b.HasIndex("DatasetId", "IsValidatedError", "LabelQuality")
-                        .HasDatabaseName("ix_examples_dataset_id_is_validated_error_label_quality");
+                        .HasDatabaseName("ix_examples_dataset_id_is_validated_error_label_quality")
+                        .HasFilter("is_validated_error");
 
                     b.ToTable("examples", (string)null);
                 });

@@ -74,6 +74,7 @@ public sealed class AnalysisWorkerService(
             var result = await runner.RunAsync(files, analysis, reporter, reporter.Token);
             reporter.Set(JobStage.Saving, 0);
             var saved = await WithDatabaseRetriesAsync(job, () => writer.SaveAsync(job, result, files, reporter, reporter.Token), reporter.Token);
+            reporter.Finish();
             if (saved)
             {
                 logger.LogInformation("Job {JobId} succeeded: {Issues} label issues in {Examples} examples", job.JobId, result.RankedIssues.Length, result.Labels.Length);

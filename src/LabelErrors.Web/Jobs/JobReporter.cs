@@ -22,6 +22,8 @@ public sealed class JobReporter : IAsyncDisposable
     private volatile Snapshot _current = new(JobStage.Validating, 0);
     private Snapshot? _written;
     private DateTime _lastWrite = DateTime.UtcNow;
+    private readonly System.Diagnostics.Stopwatch _stageClock = System.Diagnostics.Stopwatch.StartNew();
+    private string _stage = JobStage.Validating;
 
     private sealed record Snapshot(string Stage, double Percent);
 
@@ -41,7 +43,23 @@ public sealed class JobReporter : IAsyncDisposable
 
     public bool Lost { get; private set; }
 
-    public void Set(string stage, double percent) => _current = new Snapshot(stage, Math.Clamp(percent, 0, 100));
+    public void Set(string stage, double percent)
+    {
+        if (stage != _stage)
+        {
+            LogStageDuration();
+            _stage = stage;
+            _stageClock.Restart();
+        }
+        _current = new Snapshot(stage, Math.Clamp(percent, 0, 100));
+    }
+
+    /// <summary>Ends the last stage's timing (the job is done, or stopped).</summary>
+    public void Finish() => LogStageDuration();
+
+    // One log line per stage, so a slow upload shows where its time went (docs/performance.md, "Uploads").
+    private void LogStageDuration() =>
+        _logger.LogInformation("Job {JobId}: stage {Stage} took {Seconds:0.000} s", _job.JobId, _stage, _stageClock.Elapsed.TotalSeconds);
 
     private async Task LoopAsync()
     {

@@ -16,9 +16,11 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
         builder.HasOne(e => e.Votes).WithOne().HasForeignKey<MturkVotes>(v => v.ExampleId).OnDelete(DeleteBehavior.Cascade);
 
         // Every dataset, study set or upload: permalinks look an example up by (dataset, index); the gallery's "all
-        // examples" view sorts by label quality and filters by given / suggested (predicted) class.
+        // examples" view sorts by label quality and filters by given / suggested (predicted) class. The label-quality
+        // sort key is the expression ExampleSearch orders by, COALESCE(label_quality, double.MaxValue) (missing values
+        // last); EF Core cannot declare an expression index, so the PartialExampleIndexes migration creates it by SQL
+        // (ix_examples_dataset_id_label_quality_key).
         builder.HasIndex(e => new { e.DatasetId, e.StudyIndex }).IsUnique();
-        builder.HasIndex(e => new { e.DatasetId, e.LabelQuality });
         builder.HasIndex(e => new { e.DatasetId, e.GivenLabel });
         builder.HasIndex(e => new { e.DatasetId, e.PredictedLabel });
 

@@ -397,9 +397,6 @@ namespace LabelErrors.Data.Migrations
                         .HasDatabaseName("ix_examples_dataset_id_issue_rank")
                         .HasFilter("issue_rank IS NOT NULL");
 
-                    b.HasIndex("DatasetId", "LabelQuality")
-                        .HasDatabaseName("ix_examples_dataset_id_label_quality");
-
                     b.HasIndex("DatasetId", "PredictedLabel")
                         .HasDatabaseName("ix_examples_dataset_id_predicted_label");
 

@@ -43,11 +43,10 @@ public static class UploadInputs
             return PredProbsCsv.Read(reader, displayName);
         }
         using var stream = File.OpenRead(path);
-        // Fortran order would need a transposed second copy of a matrix that may be gigabytes: refused for uploads.
+        // Fortran order (column-major) is read straight into row-major order, without a transposed second copy.
         var header = NpyHeader.Read(stream, displayName);
-        if (header.FortranOrder && header.Shape.Count == 2)
-            throw new LabelErrorsInputException(displayName,
-                "Fortran-order (column-major) arrays are not accepted for uploads; save with numpy.save(path, numpy.ascontiguousarray(pred_probs))");
+        if (FortranOrderPredProbs.TryRead(stream, header, displayName) is { } columnMajor)
+            return new PredProbsInput(displayName, columnMajor, FirstRowNumber: 0);
         stream.Position = 0;
         return new PredProbsInput(displayName, Npy.ReadPredProbs(stream, displayName), FirstRowNumber: 0);
     }

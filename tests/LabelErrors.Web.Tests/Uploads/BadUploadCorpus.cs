@@ -29,6 +29,10 @@ public static class BadUploadCorpus
 
     public static UploadForm Valid() => new UploadForm().File("labels", "labels.npy", LabelsNpy).File("pred_probs", "pred_probs.npy", PredProbsNpy);
 
+    /// <summary>The 6×3 values in the order a Fortran-order file stores them (down each column).</summary>
+    private static float[] ColumnMajor(float[] rowMajor) =>
+        [.. Enumerable.Range(0, 3).SelectMany(column => Enumerable.Range(0, 6).Select(row => rowMajor[row * 3 + column]))];
+
     private static float[] ProbsWith(int index, float value)
     {
         var copy = (float[])GoodProbs.Clone();
@@ -90,7 +94,9 @@ public static class BadUploadCorpus
         PredProbs("truncated data", NpyBytes.Make("<f4", "(6, 3)", NpyBytes.Float32(GoodProbs)[..40]), "pred_probs.npy:"),
         PredProbs("truncated header", NpyBytes.Make("<f4", "(6, 3)", NpyBytes.Float32(GoodProbs))[..30], "pred_probs.npy:"),
         PredProbs("not an npy file", Utf8("this is not numpy\n"), "pred_probs.npy:"),
-        PredProbs("Fortran order", NpyBytes.Make("<f4", "(6, 3)", NpyBytes.Float32(GoodProbs), fortran: true), "Fortran-order"),
+        // Fortran order is accepted (UploadFortranOrderTests); broken Fortran-order files are still refused.
+        PredProbs("Fortran order truncated", NpyBytes.Make("<f4", "(6, 3)", NpyBytes.Float32(GoodProbs)[..40], fortran: true), "file is truncated"),
+        PredProbs("Fortran order with NaN", NpyBytes.Make("<f4", "(6, 3)", NpyBytes.Float32(ColumnMajor(ProbsWith(5, float.NaN))), fortran: true), "not a finite number"),
         PredProbs("big-endian with NaN", NpyBytes.Make(">f4", "(6, 3)", NpyBytes.Float32BigEndian(ProbsWith(2, float.NaN))), "not a finite number"),
         PredProbs("big-endian truncated", NpyBytes.Make(">f4", "(6, 3)", NpyBytes.Float32BigEndian(GoodProbs)[..50]), "pred_probs.npy:"),
         PredProbs("object dtype", NpyBytes.Make("|O", "(6, 3)", new byte[64]), "pred_probs.npy:"),

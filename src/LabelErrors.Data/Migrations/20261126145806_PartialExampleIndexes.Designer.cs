@@ -14,7 +14,7 @@ using NpgsqlTypes;
 namespace LabelErrors.Data.Migrations
 {
     [DbContext(typeof(LabelErrorsDbContext))]
-    [Migration("20261126143613_PartialExampleIndexes")]
+    [Migration("20261126145806_PartialExampleIndexes")]
     partial class PartialExampleIndexes
     {
         /// <inheritdoc />
@@ -399,9 +399,6 @@ namespace LabelErrors.Data.Migrations
                     b.HasIndex("DatasetId", "IssueRank")
                         .HasDatabaseName("ix_examples_dataset_id_issue_rank")
                         .HasFilter("issue_rank IS NOT NULL");
-
-                    b.HasIndex("DatasetId", "LabelQuality")
-                        .HasDatabaseName("ix_examples_dataset_id_label_quality");
 
                     b.HasIndex("DatasetId", "PredictedLabel")
                         .HasDatabaseName("ix_examples_dataset_id_predicted_label");

@@ -83,11 +83,6 @@ namespace LabelErrors.Data.Migrations
                 filter: "issue_rank IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "ix_examples_dataset_id_label_quality",
-                table: "examples",
-                columns: new[] { "dataset_id", "label_quality" });
-
-            migrationBuilder.CreateIndex(
                 name: "ix_examples_given_label_names",
                 table: "examples",
                 column: "given_label_names",
@@ -100,6 +95,12 @@ namespace LabelErrors.Data.Migrations
                 column: "guessed_label_names",
                 filter: "guessed_label_names IS NOT NULL")
                 .Annotation("Npgsql:IndexMethod", "gin");
+
+            // The gallery's label-quality sort key (ExampleSearch: LabelQuality ?? double.MaxValue), which EF Core
+            // cannot declare as an index. The constant is written exactly as Npgsql sends it, so the planner matches it.
+            migrationBuilder.Sql(
+                "CREATE INDEX ix_examples_dataset_id_label_quality_key ON examples " +
+                "(dataset_id, (COALESCE(label_quality, '1.7976931348623157E+308'::double precision)))");
         }
 
         /// <inheritdoc />
@@ -127,10 +128,6 @@ namespace LabelErrors.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "ix_examples_dataset_id_issue_rank",
-                table: "examples");
-
-            migrationBuilder.DropIndex(
-                name: "ix_examples_dataset_id_label_quality",
                 table: "examples");
 
             migrationBuilder.DropIndex(
@@ -187,6 +184,8 @@ namespace LabelErrors.Data.Migrations
                 table: "examples",
                 column: "guessed_label_names")
                 .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.Sql("DROP INDEX ix_examples_dataset_id_label_quality_key");
         }
     }
 }

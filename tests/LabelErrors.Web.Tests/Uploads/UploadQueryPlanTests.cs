@@ -1,0 +1,96 @@
+using LabelErrors.Data;
+using LabelErrors.Data.Queries;
+using LabelErrors.Tests.Shared;
+using LabelErrors.Web.Uploads;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace LabelErrors.Web.Tests.Uploads;
+
+/// <summary>
+/// The results views of a 1,000,000-example upload each read through an index: flagged issues, all examples by label
+/// quality, given / suggested class, label quality at most, in both the upload's own table and the shared gallery
+/// query. Upload rows are shaped as <c>ResultWriter</c> writes them (not checked, not validated, no consensus; only
+/// flagged rows have a guessed label and an issue rank), so the study-only partial indexes do not hold them.
+/// </summary>
+public sealed class UploadQueryPlanTests(ITestOutputHelper output)
+{
+    private const int Examples = 1_000_000;
+
+    [Fact]
+    public async Task Results_views_of_a_million_example_upload_use_an_index()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var recorder = new QueryPlanRecorder();
+        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
+            settings: new Dictionary<string, string?> { ["Jobs:WorkerCount"] = "0" },
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
+        using var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+        var datasetId = await SeedAsync(app.Services);
+
+        var uploads = app.Services.GetRequiredService<UploadQueries>();
+        var search = app.Services.GetRequiredService<ExampleSearch>();
+        var views = new (string Name, Func<Task> Run, string Index)[]
+        {
+            ("flagged issues", () => uploads.PageAsync(datasetId, new ExampleFilter(), 0, 25, default), "ix_examples_dataset_id_issue_rank"),
+            ("flagged, page 40", () => uploads.PageAsync(datasetId, new ExampleFilter(), 1000, 25, default), "ix_examples_dataset_id_issue_rank"),
+            ("all by label quality", () => uploads.PageAsync(datasetId, new ExampleFilter(FlaggedOnly: false), 0, 25, default), "ix_examples_dataset_id_label_quality_key"),
+            ("all, given class", () => uploads.PageAsync(datasetId, new ExampleFilter(false, GivenClass: 7), 0, 25, default), "ix_examples_dataset_id_given_label"),
+            ("all, suggested class", () => uploads.PageAsync(datasetId, new ExampleFilter(false, SuggestedClass: 9), 0, 25, default), "ix_examples_dataset_id_predicted_label"),
+            ("all, label quality at most 0.01", () => uploads.PageAsync(datasetId, new ExampleFilter(false, MaxLabelQuality: 0.01), 0, 25, default), "ix_examples_dataset_id_label_quality_key"),
+            ("gallery, flagged", () => search.SearchAsync(datasetId, new ExampleQuery { Scope = ExampleScope.ClFlagged }), "ix_examples_dataset_id_is_cl_flagged_label_quality"),
+            ("gallery, all", () => search.SearchAsync(datasetId, new ExampleQuery { Scope = ExampleScope.All }), "ix_examples_dataset_id_label_quality_key"),
+            ("gallery, all, given class", () => search.SearchAsync(datasetId, new ExampleQuery { Scope = ExampleScope.All, GivenClass = 3 }), "ix_examples_dataset_id_given_label"),
+            ("gallery, flagged, guessed class", () => search.SearchAsync(datasetId, new ExampleQuery { Scope = ExampleScope.ClFlagged, GuessedClass = 4 }), "ix_examples_dataset_id_"),
+        };
+
+        var failures = new List<string>();
+        foreach (var (name, run, index) in views)
+        {
+            recorder.Plans.Clear();
+            await run();
+            var plans = recorder.Plans.ToArray();
+            Assert.True(plans.Length > 0, $"{name}: no query on examples was seen");
+            // The planner may answer the count and the page from different indexes; the expected one must be among them.
+            if (plans.Any(p => p.Plan.Contains("Seq Scan on examples", StringComparison.Ordinal))
+                || !plans.Any(p => p.Plan.Contains(index, StringComparison.Ordinal)))
+            {
+                failures.Add(name);
+                foreach (var (sql, plan) in plans)
+                    output.WriteLine($"{name} (expected {index}):\n{sql}\n{plan}\n");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// The upload under test and two other uploads half its size (a real database holds more than one), with the rows
+    /// ResultWriter writes: 100 classes, about 4.4 % flagged and ranked, label quality spread over 0…1.
+    /// </summary>
+    private static async Task<int> SeedAsync(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO datasets (slug, name, modality, description, test_set_size, class_count, source, licence, citation, sort_order,
+                                  paper_cl_guessed, paper_mturk_checked, paper_validated, paper_error_percent,
+                                  is_upload, upload_share_token, upload_owner_key_hash, upload_storage_path, upload_is_listed)
+            SELECT 'u-plan' || n, 'Upload ' || n, 'Image', '', CASE WHEN n = 0 THEN {Examples} ELSE {Examples / 2} END, 100, '', '', '', 100 + n,
+                   0, 0, 0, 0, true, 'plan-token-' || n, 'hash', 'plan-' || n, false
+            FROM generate_series(0, 2) n;
+            INSERT INTO classes (dataset_id, index, name)
+            SELECT d.id, c, 'class ' || c FROM datasets d, generate_series(0, 99) c WHERE d.slug LIKE 'u-plan%';
+            INSERT INTO examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality, normalized_margin,
+                                  is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank)
+            SELECT d.id, g, g % 100, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 END, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 ELSE g % 100 END,
+                   (g * 7919 % 1000003) / 1000003.0, 0, g % 23 = 0, false, false, CASE WHEN g % 23 = 0 THEN (g * 31 % 1000003) / 23 END
+            FROM datasets d, generate_series(0, d.test_set_size - 1) g WHERE d.slug LIKE 'u-plan%';
+            """);
+        // As autovacuum does after a bulk insert: statistics, and the visibility map that index-only counts rely on.
+        await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE examples");
+        return await db.Datasets.Where(d => d.Slug == "u-plan0").Select(d => d.Id).SingleAsync();
+    }
+}

@@ -44,9 +44,7 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
             ? scores
             : LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
         reporter.Set(JobStage.Ranking, 70);
-        var predicted = new int[labels.Length];
-        for (var i = 0; i < predicted.Length; i++)
-            predicted[i] = PredictedLabels.ArgMax(inputs.PredProbs, i);
+        var predicted = SuggestedLabels.ArgMax(predProbs);
         reporter.Set(JobStage.Ranking, 100);
 
         return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health);

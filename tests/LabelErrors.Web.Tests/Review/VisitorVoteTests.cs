@@ -96,4 +96,42 @@ public sealed class VisitorVoteTests
         await using var db = await site.DbAsync();
         Assert.Equal("It is plainly a cat.", (await db.CorrectionReports.SingleAsync()).Note);
     }
+
+    private static Task<HttpResponseMessage> HeardAsync(ReviewTestSite site, string browser, params string[] labels) =>
+        site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = browser, answer = "heard_labels", labels });
+
+    [Fact]
+    public async Task AudioSet_visitors_mark_the_labels_they_hear_and_dispute_by_the_study_rule()
+    {
+        await using var site = await SeededSiteAsync();
+        // Clip 2: given Cheering and Crowd, guessed Speech; the workers' consensus is "correctable".
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = "browser-d1", answer = "given" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await HeardAsync(site, "browser-d1", "Cheering", "Music")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = "browser-d1", answer = "heard_labels" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/votes", new { browser_id = "browser-d1", answer = "heard_labels", labels = new[] { "cat" } })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await HeardAsync(site, "browser-d1", "Cheering", "Crowd")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await HeardAsync(site, "browser-d2", "Cheering", "Crowd", "Cheering")).StatusCode);
+        var third = ReviewTestSite.Json(await (await HeardAsync(site, "browser-d3", "Crowd")).Content.ReadAsStringAsync());
+        var labels = third.GetProperty("tally").GetProperty("labels");
+        Assert.Equal(2, labels.GetProperty("Cheering").GetInt32());
+        Assert.Equal(3, labels.GetProperty("Crowd").GetInt32());
+        Assert.Equal(0, labels.GetProperty("Speech").GetInt32());
+        Assert.Equal(3, third.GetProperty("tally").GetProperty("total").GetInt32());
+        Assert.True(third.GetProperty("disputed").GetBoolean(), "most visitors hear every given label and not the guessed one: 'not an error' against 'correctable'");
+
+        // The third visitor now hears Speech too and drops Crowd: Cheering 2, Crowd 2, Speech 1 of 3 is the study's "not an error" still.
+        var changed = ReviewTestSite.Json(await (await HeardAsync(site, "browser-d3", "Speech")).Content.ReadAsStringAsync());
+        Assert.Equal(1, changed.GetProperty("tally").GetProperty("labels").GetProperty("Speech").GetInt32());
+        Assert.True(changed.GetProperty("disputed").GetBoolean());
+        await HeardAsync(site, "browser-d2", "Speech");
+        var settled = ReviewTestSite.Json(await (await HeardAsync(site, "browser-d1", "Cheering", "Speech")).Content.ReadAsStringAsync());
+        Assert.False(settled.GetProperty("disputed").GetBoolean(), "Speech heard by all, Crowd by none: 'correctable', as the workers said");
+
+        await using var db = await site.DbAsync();
+        var vote = await db.VisitorVotes.SingleAsync(v => v.BrowserId == "browser-d1");
+        Assert.Equal(VisitorAnswer.HeardLabels, vote.Answer);
+        Assert.Equal(["Cheering", "Speech"], vote.HeardLabels);
+        Assert.Equal(3, await db.VisitorVotes.CountAsync());
+    }
 }

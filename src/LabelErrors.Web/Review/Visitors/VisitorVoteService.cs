@@ -78,11 +78,13 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
         tally.OffTopic = C(VisitorAnswer.OffTopic);
         tally.Positive = C(VisitorAnswer.Positive);
         tally.Negative = C(VisitorAnswer.Negative);
-        tally.Total = counts.Sum(c => c.Count);
+        // Only answers to this example's question count: votes cast before AudioSet and Amazon got their own questions
+        // (given/guessed/both/neither) stay stored but answer another question.
+        tally.Total = counts.Where(c => question.Offers(c.Answer)).Sum(c => c.Count);
         if (!question.IsPerLabel)
             return;
         // A handful of short lists per clip: counted here rather than with unnest in SQL.
-        var ballots = await db.VisitorVotes.Where(v => v.ExampleId == tally.ExampleId && v.HeardLabels != null)
+        var ballots = await db.VisitorVotes.Where(v => v.ExampleId == tally.ExampleId && v.Answer == VisitorAnswer.HeardLabels && v.HeardLabels != null)
             .Select(v => v.HeardLabels!).ToListAsync(cancellationToken);
         var perLabel = question.Labels.ToDictionary(label => label, label => ballots.Count(b => b.Contains(label)));
         tally.LabelVotesJson = JsonSerializer.Serialize(perLabel);

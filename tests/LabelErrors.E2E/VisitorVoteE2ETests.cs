@@ -72,6 +72,8 @@ public sealed class VisitorVoteE2ETests(ReviewSiteFixture site)
         await Assertions.Expect(page.GetByLabel("Crowd (given)")).Not.ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("#vote-heard_labels")).ToHaveTextAsync("Change my answer");
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("visitor-vote-audioset"), FullPage = true });
+        var violations = await BrowserPages.SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
         await context.CloseAsync();
     }
 }

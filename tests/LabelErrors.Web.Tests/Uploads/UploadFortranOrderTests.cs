@@ -1,3 +1,4 @@
+using LabelErrors.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Tests.Uploads;
@@ -19,7 +20,7 @@ public sealed class UploadFortranOrderTests
         var shape = $"({data.Examples}, {data.Classes})";
         var cOrderNpy = NpyBytes.Make(descr, shape, Bytes(data.PredProbs));
         var fortranNpy = NpyBytes.Make(descr, shape, Bytes(columnMajor), fortran: true);
-        await using var app = await UploadTestApp.StartAsync();
+        await using var app = await TestSite.StartAsync();
 
         var cOrder = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", "pred_probs.npy", cOrderNpy));
         var fortran = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", "pred_probs.npy", fortranNpy));

@@ -37,6 +37,24 @@ if (args.Length > 1 && args[0] == "--peak")
     return;
 }
 
+if (args.Length == 6 && args[0] == "--generate")
+{
+    // --generate <pred_probs.npy> <labels.npy> <N> <K> <f2|f4|f8>: a seeded file written in chunks (seed 20211)
+    var sw = Stopwatch.StartNew();
+    LargePredProbsFile.Write(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5], seed: 20211, Console.Out);
+    Console.WriteLine($"generated {args[1]} in {sw.Elapsed.TotalSeconds:F1} s ({new FileInfo(args[1]).Length / 1e9:F2} GB)");
+    return;
+}
+
+if (args.Length >= 4 && args[0] == "--large")
+{
+    // --large <stream|memory> <pred_probs.npy> <labels.npy> [rank_by|none] [threads]
+    RankBy? rank = args.Length > 4 && args[4] != "none" ? Enum.Parse<RankBy>(args[4].Replace("_", string.Empty), ignoreCase: true) : null;
+    int threads = args.Length > 5 ? int.Parse(args[5]) : Environment.ProcessorCount;
+    LargeRun.Run(args[1], args[2], args[3], rank, threads, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ConfidentLearningBenchmarks).Assembly).Run(args);
 
 static void Measure(string what, Action action)

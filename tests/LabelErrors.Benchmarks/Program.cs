@@ -55,6 +55,25 @@ if (args.Length >= 4 && args[0] == "--large")
     return;
 }
 
+if (args.Length == 3 && args[0] == "--cli-phases")
+{
+    // --cli-phases <labels.npy> <pred_probs.npy>: the in-memory steps of `labelerrors find-issues`, timed one by one
+    var sw = Stopwatch.StartNew();
+    void Phase(string name) { Console.WriteLine($"{name}: {sw.Elapsed.TotalSeconds:F3} s"); sw.Restart(); }
+    var labelsInput = LabelErrors.Core.Formats.InputFiles.ReadLabels(args[1]);
+    Phase("read labels");
+    var probsInput = LabelErrors.Core.Formats.InputFiles.ReadPredProbs(args[2]);
+    Phase("read pred_probs");
+    var validated = LabelErrors.Core.Validation.InputValidator.Validate(labelsInput, probsInput);
+    Phase("validate");
+    var p = LabelErrors.Core.Formats.ProbabilityMatrixExtensions.ToPredProbs(validated.PredProbs);
+    var result = LabelIssues.Find(validated.Labels, p, new FindLabelIssuesOptions { ReturnIndicesRankedBy = RankBy.SelfConfidence });
+    Phase("find_label_issues");
+    var scores = LabelQuality.Scores(validated.Labels, p);
+    Phase("scores (all rows)");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ConfidentLearningBenchmarks).Assembly).Run(args);
 
 static void Measure(string what, Action action)

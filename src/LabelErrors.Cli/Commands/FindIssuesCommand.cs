@@ -91,8 +91,10 @@ public static class FindIssuesCommand
                 cancellationToken.ThrowIfCancellationRequested();
                 progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)})");
                 var result = await Task.Run(() => LabelIssues.Find(validated.Labels, predProbs, options), cancellationToken);
-                var scores = LabelQuality.Scores(validated.Labels, predProbs, (ScoreMethod)rank);
-                rows = IssueRows.Build(validated, result.RankedIndices!, scores);
+                var ranked = result.RankedIndices!;
+                // scores of the flagged rows only: the same values as LabelQuality.Scores there, without a pass over all rows
+                var scores = LabelQuality.ScoresOf(validated.Labels, predProbs, (ScoreMethod)rank, ranked);
+                rows = IssueRows.BuildWithScoresInOrder(validated, ranked, scores);
                 classNames = validated.ClassNames;
             }
 

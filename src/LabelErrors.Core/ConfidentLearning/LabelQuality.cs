@@ -23,6 +23,50 @@ public static class LabelQuality
         };
     }
 
+    /// <summary>
+    /// The scores of the examples <paramref name="indices"/> only, in that order (e.g. the flagged ones of
+    /// <see cref="LabelIssues.Find"/>): the same values as <see cref="Scores"/> at those positions, without a pass over
+    /// all rows. Only the rows read are checked (finite values).
+    /// </summary>
+    public static double[] ScoresOf(ReadOnlySpan<int> labels, PredProbs predProbs, ScoreMethod method, ReadOnlySpan<int> indices)
+    {
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true);
+        return predProbs switch
+        {
+            PredProbs<double> d => ScoresOfCore(labels, d, method, indices),
+            PredProbs<float> f => ScoresOfCore(labels, f, method, indices),
+            PredProbs<Half> h => ScoresOfCore(labels, h, method, indices),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+    }
+
+    private static double[] ScoresOfCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, ScoreMethod method, ReadOnlySpan<int> indices)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new double[indices.Length];
+        var terms = new T[p.K];
+        for (int m = 0; m < indices.Length; m++)
+        {
+            int i = indices[m];
+            var row = p.Row(i);
+            foreach (T v in row)
+            {
+                if (!T.IsFinite(v)) p.EnsureFinite(); // throws with the position
+            }
+
+            T score = method switch
+            {
+                ScoreMethod.SelfConfidence => row[labels[i]],
+                ScoreMethod.NormalizedMargin => NormalizedMarginRow(row, labels[i]),
+                ScoreMethod.ConfidenceWeightedEntropy => ConfidenceWeightedEntropyRow<T>(row, labels[i], terms),
+                _ => throw new ArgumentOutOfRangeException(nameof(method)),
+            };
+            result[m] = double.CreateChecked(score);
+        }
+
+        return result;
+    }
+
     internal static double[] Widen<T>(T[] values)
         where T : IFloatingPointIeee754<T>
     {

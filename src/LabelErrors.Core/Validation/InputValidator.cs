@@ -84,13 +84,30 @@ public static class InputValidator
     {
         var matrix = input.Matrix;
         var tolerance = RowSumTolerance.For(matrix.Precision);
-        var row = new double[matrix.Columns];
 
-        for (var r = 0; r < matrix.Rows; r++)
+        // row blocks in parallel; each block stops at its first problem and the earliest one is reported, which is
+        // the row a sequential check would have stopped at
+        const int blockRows = 16_384;
+        int blocks = (matrix.Rows + blockRows - 1) / blockRows;
+        var problems = new (int Row, string Message)?[blocks];
+        Parallel.For(0, blocks, b =>
         {
-            matrix.CopyRow(r, row);
-            if (CheckRow(row, tolerance, options) is { } problem)
-                throw new LabelErrorsInputException(input.FileName, problem, input.RowNumber(r));
+            var row = new double[matrix.Columns];
+            int end = Math.Min(matrix.Rows, (b + 1) * blockRows);
+            for (var r = b * blockRows; r < end; r++)
+            {
+                matrix.CopyRow(r, row);
+                if (CheckRow(row, tolerance, options) is { } problem)
+                {
+                    problems[b] = (r, problem);
+                    return;
+                }
+            }
+        });
+        foreach (var problem in problems)
+        {
+            if (problem is { } p)
+                throw new LabelErrorsInputException(input.FileName, p.Message, input.RowNumber(p.Row));
         }
 
         return options.Renormalize ? RowNormalization.Normalize(matrix) : matrix;

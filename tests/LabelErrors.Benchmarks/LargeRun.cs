@@ -30,7 +30,9 @@ internal static class LargeRun
             dtype = source.Precision.ToString();
             loadSeconds = total.Elapsed.TotalSeconds;
             var find = Stopwatch.StartNew();
-            var result = StreamingLabelIssues.Find(labels, source, options, new StreamingOptions { MaxDegreeOfParallelism = threads });
+            var passes = new PassTimes(log);
+            var result = StreamingLabelIssues.Find(labels, source, options, new StreamingOptions { MaxDegreeOfParallelism = threads, Progress = passes });
+            passes.Finish();
             findSeconds = find.Elapsed.TotalSeconds;
             count = result.Count;
             output = result.RankedIndices ?? result.Issues.Select(issue => issue.Index).ToArray();
@@ -71,6 +73,36 @@ internal static class LargeRun
         }
 
         return double.NaN;
+    }
+
+    /// <summary>Prints the wall time of each pass when the next one starts.</summary>
+    private sealed class PassTimes(TextWriter log) : IProgress<StreamingProgress>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<string> _times = [];
+        private string? _stage;
+
+        public void Report(StreamingProgress value)
+        {
+            lock (_times)
+            {
+                if (value.Stage == _stage) return;
+                Lap();
+                _stage = value.Stage;
+            }
+        }
+
+        public void Finish()
+        {
+            Lap();
+            log.WriteLine("  passes: " + string.Join(", ", _times));
+        }
+
+        private void Lap()
+        {
+            if (_stage is not null) _times.Add($"{_stage} {_clock.Elapsed.TotalSeconds:F2} s");
+            _clock.Restart();
+        }
     }
 
     private static string Digest(int[] indices)

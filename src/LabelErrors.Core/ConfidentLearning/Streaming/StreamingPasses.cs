@@ -20,7 +20,9 @@ internal static class StreamingPasses
             (state, first, count, rows) =>
             {
                 for (int r = 0; r < count; r++) selfConfidence[first + r] = rows[r * k + labels[first + r]];
-                state.Scan = ValueScan.Combine(state.Scan, ValueScan.ScanBlock(rows));
+                // float16 has no vector support: scan the block widened to float (exact, so the same min, max and finiteness)
+                var scan = typeof(T) == typeof(Half) ? ValueScan.ScanBlock<float>(state.Widen(rows)) : ValueScan.ScanBlock(rows);
+                state.Scan = ValueScan.Combine(state.Scan, scan);
             },
             cancellationToken);
         var scan = scans.Select(s => s.Scan).Aggregate(ValueScan.Result.Empty, ValueScan.Combine);
@@ -39,11 +41,27 @@ internal static class StreamingPasses
         var limits = ConfidentGuesses.Limits(thresholds);
         var float64Limits = compareInFloat64 ? ConfidentGuesses.Float64Limits(thresholds) : null;
         var guesses = new int[labels.Length];
-        blocks.Run<object?>(
+        // float16 rows are compared widened to float, where the vectorised guess applies: widening is exact and
+        // keeps the order, so every comparison, maximum and argmax is the same as in float16
+        bool widenHalf = typeof(T) == typeof(Half);
+        var singleLimits = Array.ConvertAll(limits, float.CreateChecked);
+        blocks.Run(
             "confident joint",
-            () => null,
-            (_, first, count, rows) =>
+            () => new WideningBuffer(),
+            (buffer, first, count, rows) =>
             {
+                if (widenHalf)
+                {
+                    var widened = buffer.Widen(rows);
+                    for (int r = 0; r < count; r++)
+                    {
+                        var row = widened.Slice(r * k, k);
+                        guesses[first + r] = float64Limits is null ? ConfidentGuesses.GuessRow<float>(row, singleLimits) : ConfidentGuesses.GuessRow(row, float64Limits);
+                    }
+
+                    return;
+                }
+
                 for (int r = 0; r < count; r++)
                 {
                     var row = rows.Slice(r * k, k);
@@ -82,7 +100,23 @@ internal static class StreamingPasses
         }
     }
 
-    private sealed class ScanState
+    /// <summary>A worker's float copy of its current block (float16 blocks only).</summary>
+    private class WideningBuffer
+    {
+        private float[] _values = [];
+
+        public ReadOnlySpan<float> Widen<T>(ReadOnlySpan<T> rows)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            if (_values.Length < rows.Length) _values = new float[rows.Length];
+            var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(rows);
+            var values = _values.AsSpan(0, rows.Length);
+            for (int i = 0; i < values.Length; i++) values[i] = (float)halves[i];
+            return values;
+        }
+    }
+
+    private sealed class ScanState : WideningBuffer
     {
         public ValueScan.Result Scan { get; set; } = ValueScan.Result.Empty;
     }

@@ -49,7 +49,7 @@ public static class StreamingPaperSelection
                 for (int r = 0; r < rowCount; r++)
                 {
                     var row = rows.Slice(r * k, k);
-                    if (mnist && !AllFinite(row)) throw new ArgumentException($"pred_probs must be finite: row {first + r} holds {string.Join(", ", row.ToArray())}.", "predProbs");
+                    if (mnist) StreamingPasses.EnsureFinite(row, first + r); // the other rules scanned every value in pass 1
                     T margin = PaperSelection.Margin(row, labels[first + r]);
                     if (margin <= lowest.AdmissionBound) lowest.Offer(margin, first + r);
                 }
@@ -62,10 +62,10 @@ public static class StreamingPaperSelection
         }
 
         // the kept entries in (margin, index) order: np.argsort(margins, kind='stable')[:count]
-        var keys = merged.Keys.ToArray();
-        var positions = merged.Positions.ToArray();
-        Array.Sort(keys.Zip(positions).ToArray(), positions, Comparer<(T Key, int Position)>.Create((a, b) =>
-            a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Position.CompareTo(b.Position)));
+        var kept = new (T Margin, int Index)[merged.Count];
+        for (int e = 0; e < kept.Length; e++) kept[e] = (merged.Keys[e], merged.Positions[e]);
+        Array.Sort(kept, (a, b) => a.Margin != b.Margin ? a.Margin.CompareTo(b.Margin) : a.Index.CompareTo(b.Index));
+        var positions = Array.ConvertAll(kept, entry => entry.Index);
 
         var ascending = (int[])positions.Clone();
         Array.Sort(ascending);
@@ -111,16 +111,5 @@ public static class StreamingPaperSelection
         }
 
         return checked((int)offDiagonal);
-    }
-
-    private static bool AllFinite<T>(ReadOnlySpan<T> row)
-        where T : IFloatingPointIeee754<T>
-    {
-        foreach (T v in row)
-        {
-            if (!T.IsFinite(v)) return false;
-        }
-
-        return true;
     }
 }

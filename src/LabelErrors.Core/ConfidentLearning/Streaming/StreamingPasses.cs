@@ -79,6 +79,16 @@ internal static class StreamingPasses
         return joint;
     }
 
+    /// <summary>Throws the error of <see cref="PredProbs.EnsureFinite"/> when a value of row <paramref name="rowIndex"/> is not finite.</summary>
+    public static void EnsureFinite<T>(ReadOnlySpan<T> row, int rowIndex)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int c = 0; c < row.Length; c++)
+        {
+            if (!T.IsFinite(row[c])) throw new ArgumentException($"pred_probs must be finite: row {rowIndex}, column {c} is {row[c]}.", "predProbs");
+        }
+    }
+
     /// <summary>Same error as <see cref="PredProbs.EnsureFinite"/>: the first non-finite value in row-major order.</summary>
     private static void ThrowFirstNonFinite<T>(PredProbsSource<T> source)
         where T : unmanaged, IFloatingPointIeee754<T>

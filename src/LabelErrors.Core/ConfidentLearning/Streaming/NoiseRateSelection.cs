@@ -85,6 +85,7 @@ internal sealed class NoiseRateSelection<T>
     {
         private readonly int[][] _trueClasses;
         private readonly T[][] _bounds;
+        private readonly float[][] _skipAbove;
 
         internal Worker(NoiseRateSelection<T> plan)
         {
@@ -92,20 +93,50 @@ internal sealed class NoiseRateSelection<T>
             _trueClasses = plan._trueClasses;
             Selections = new LowestKeys<T>[k][];
             _bounds = new T[k][];
+            _skipAbove = new float[k][];
             for (int c = 0; c < k; c++)
             {
                 int cells = _trueClasses[c].Length;
                 Selections[c] = new LowestKeys<T>[cells];
                 _bounds[c] = new T[cells];
+                _skipAbove[c] = new float[cells];
                 for (int t = 0; t < cells; t++)
                 {
                     Selections[c][t] = new LowestKeys<T>(plan._capacities[c][t]);
                     _bounds[c][t] = T.PositiveInfinity;
+                    _skipAbove[c][t] = float.PositiveInfinity;
                 }
             }
         }
 
         internal LowestKeys<T>[][] Selections { get; }
+
+        /// <summary>
+        /// <see cref="Offer"/> for a float16 row with its float copy: the float difference p[c] − p[j] is tried first,
+        /// and only a difference not above the next float16 after the bound is rounded to float16 (rounding is
+        /// monotone, so a difference above that value rounds to a key above the bound, which could not enter).
+        /// </summary>
+        public void OfferWidened(ReadOnlySpan<T> row, ReadOnlySpan<float> widened, int label, int position)
+        {
+            var trueClasses = _trueClasses[label];
+            if (trueClasses.Length == 0) return;
+            var bounds = _bounds[label];
+            var skipAbove = _skipAbove[label];
+            var selections = Selections[label];
+            float ownWide = widened[label];
+            T own = row[label];
+            for (int t = 0; t < trueClasses.Length; t++)
+            {
+                int j = trueClasses[t];
+                if (ownWide - widened[j] > skipAbove[t]) continue;
+                T negatedMargin = own - row[j];
+                if (negatedMargin > bounds[t]) continue;
+                var selection = selections[t];
+                selection.Offer(negatedMargin, position);
+                bounds[t] = selection.AdmissionBound;
+                skipAbove[t] = float.CreateChecked(T.BitIncrement(bounds[t]));
+            }
+        }
 
         public void Offer(ReadOnlySpan<T> row, int label, int position)
         {

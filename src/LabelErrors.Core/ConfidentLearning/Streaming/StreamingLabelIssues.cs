@@ -65,15 +65,23 @@ public static class StreamingLabelIssues
         if (options.NumToRemovePerClass is { } ntr) pruneCounts = PruneCounts.WithNumToRemovePerClass(pruneCounts, ntr, labelCounts);
         var classCounts = Array.ConvertAll(labelCounts, count => (int)count);
         var plan = new NoiseRateSelection<T>(pruneCounts, classCounts, options.MinExamplesPerClass);
+        bool widenHalf = typeof(T) == typeof(Half);
         var workers = blocks.Run(
             "selection",
-            plan.CreateWorker,
+            () => (Selection: plan.CreateWorker(), Buffer: new WideningBuffer()),
             (worker, first, count, rows) =>
             {
-                for (int r = 0; r < count; r++) worker.Offer(rows.Slice(r * k, k), labels[first + r], first + r);
+                if (widenHalf)
+                {
+                    var widened = worker.Buffer.Widen(rows);
+                    for (int r = 0; r < count; r++) worker.Selection.OfferWidened(rows.Slice(r * k, k), widened.Slice(r * k, k), labels[first + r], first + r);
+                    return;
+                }
+
+                for (int r = 0; r < count; r++) worker.Selection.Offer(rows.Slice(r * k, k), labels[first + r], first + r);
             },
             cancellationToken);
-        var candidates = plan.Merge(workers);
+        var candidates = plan.Merge(workers.Select(w => w.Selection).ToArray());
         workers = null;
 
         var method = (ScoreMethod?)options.ReturnIndicesRankedBy;

@@ -110,22 +110,6 @@ internal static class StreamingPasses
         }
     }
 
-    /// <summary>A worker's float copy of its current block (float16 blocks only).</summary>
-    private class WideningBuffer
-    {
-        private float[] _values = [];
-
-        public ReadOnlySpan<float> Widen<T>(ReadOnlySpan<T> rows)
-            where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            if (_values.Length < rows.Length) _values = new float[rows.Length];
-            var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(rows);
-            var values = _values.AsSpan(0, rows.Length);
-            for (int i = 0; i < values.Length; i++) values[i] = (float)halves[i];
-            return values;
-        }
-    }
-
     private sealed class ScanState : WideningBuffer
     {
         public ValueScan.Result Scan { get; set; } = ValueScan.Result.Empty;

@@ -1,6 +1,7 @@
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Web.Browse;
+using LabelErrors.Web.Browse.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Review.Visitors;
@@ -9,7 +10,7 @@ namespace LabelErrors.Web.Review.Visitors;
 /// Visitors' votes and wrong-correction reports on the study's examples: one vote per example per browser (a second
 /// vote replaces the first), the example's tally and "disputed" flag recounted in the same transaction.
 /// </summary>
-public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> contexts, TimeProvider time)
+public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> contexts, TimeProvider time, BrowsePageCache pages)
 {
     public const int MaxBrowserIdLength = 64;
     public const int MaxNoteLength = 500;
@@ -30,7 +31,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
             return new VoteOutcome(null, $"there is no example {studyIndex} to vote on");
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var outcome = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One voter at a time per example, so the recount below never misses a concurrent vote.
@@ -64,6 +65,9 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
             await transaction.CommitAsync(cancellationToken);
             return new VoteOutcome(tally);
         });
+        // The tally and the "disputed" badge show on the dataset's cached gallery and permalink pages.
+        await pages.EvictDatasetAsync(dataset.Slug, CancellationToken.None);
+        return outcome;
     }
 
     public async Task<string?> ReportAsync(BrowseDataset dataset, long studyIndex, string browserId, string note, CancellationToken cancellationToken = default)

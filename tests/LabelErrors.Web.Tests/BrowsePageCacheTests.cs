@@ -173,6 +173,25 @@ public sealed class BrowsePageCacheTests : IAsyncLifetime
         Assert.Contains(second.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_database_unavailable_notice_is_never_served_from_the_cache()
+    {
+        // The app reaches the database through a forwarder that can be switched off: a real outage.
+        await using var forwarder = TcpForwarder.To(_database.ConnectionString);
+        await using var app = new LabelErrorsAppFactory(forwarder.ConnectionString, migrateOnStart: false);
+        var client = app.CreateClient(new() { HandleCookies = false });
+
+        forwarder.Stop();
+        var down = await client.GetAsync("/");
+        Assert.Contains("The database is not reachable right now", await down.Content.ReadAsStringAsync());
+        forwarder.Start();
+        var back = await client.GetAsync("/");
+
+        Assert.Null(back.Headers.Age);
+        Assert.DoesNotContain("The database is not reachable right now", await back.Content.ReadAsStringAsync());
+        Assert.Contains("/d/cifar10", await back.Content.ReadAsStringAsync());
+    }
+
     private async Task<LabelErrorsDbContext> DbAsync() =>
         await _app.Services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>().CreateDbContextAsync();
 }

@@ -1,7 +1,5 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using LabelErrors.Core.Formats;
-using LabelErrors.Web.Tests.Uploads;
+using LabelErrors.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace LabelErrors.E2E;
@@ -120,29 +118,5 @@ public sealed class ReviewE2ETests(ReviewSiteFixture site)
         await context.CloseAsync();
     }
 
-    private async Task<(string Token, string OwnerKey)> UploadAsync(SyntheticUpload data)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent("review e2e"), "name");
-        foreach (var (field, file) in new[] { ("labels", data.LabelsPath), ("pred_probs", data.PredProbsPath) })
-        {
-            var part = new ByteArrayContent(await File.ReadAllBytesAsync(file));
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, field, Path.GetFileName(file));
-        }
-        var response = await site.Http.PostAsync("/api/v1/uploads", form);
-        var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.True(response.IsSuccessStatusCode, accepted.ToString());
-        var jobUrl = accepted.GetProperty("job_url").GetString()!;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var state = JsonDocument.Parse(await site.Http.GetStringAsync(jobUrl)).RootElement.GetProperty("state").GetString();
-            if (state == "succeeded")
-                break;
-            Assert.True(state is "queued" or "running" && DateTime.UtcNow < deadline, $"job {state}");
-            await Task.Delay(200);
-        }
-        return (accepted.GetProperty("token").GetString()!, accepted.GetProperty("owner_key").GetString()!);
-    }
+    private Task<(string Token, string OwnerKey)> UploadAsync(SyntheticUpload data) => site.Site.UploadAsync(data, "review e2e");
 }

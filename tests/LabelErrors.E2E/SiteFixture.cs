@@ -4,30 +4,30 @@ using Microsoft.Playwright;
 namespace LabelErrors.E2E;
 
 /// <summary>
-/// One real app on a free loopback port (Kestrel, real PostgreSQL) and one headless Debian Chromium, shared by the
-/// end-to-end tests of a collection.
+/// One real app on a free loopback port (a <see cref="TestSite"/>: Kestrel, real PostgreSQL, its own uploads folder)
+/// and one headless Debian Chromium, shared by the end-to-end tests of a collection. Derived fixtures add settings and
+/// data.
 /// </summary>
 public class SiteFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
-    private TestDatabase? _database;
-    private LabelErrorsAppFactory? _app;
     private IPlaywright? _playwright;
 
+    public TestSite Site { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
-    public string BaseUrl { get; private set; } = "";
-    public IServiceProvider Services => _app!.Services;
+    public string BaseUrl => Site.BaseUrl;
+
+    /// <summary>A client of the app (for API calls that set up a test).</summary>
+    public HttpClient Http => Site.Client;
+
+    public IServiceProvider Services => Site.Services;
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: ./test.sh installs Debian's chromium package.");
-        _database = await TestDatabase.CreateAsync();
-        _app = new LabelErrorsAppFactory(_database.ConnectionString, settings: Settings);
-        _app.UseKestrel(0);
-        _app.StartServer();
-        BaseUrl = _app.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        await PrepareDataAsync(_app.Services);
+        Site = await TestSite.StartOnKestrelAsync(Settings);
+        await PrepareDataAsync(Site.Services);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -50,10 +50,8 @@ public class SiteFixture : IAsyncLifetime
         if (Browser is not null)
             await Browser.CloseAsync();
         _playwright?.Dispose();
-        if (_app is not null)
-            await _app.DisposeAsync();
-        if (_database is not null)
-            await _database.DisposeAsync();
+        if (Site is not null)
+            await Site.DisposeAsync();
     }
 
     public static string ScreenshotPath(string name)

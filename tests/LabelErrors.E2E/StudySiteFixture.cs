@@ -7,14 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LabelErrors.E2E;
 
 /// <summary>The site with data to browse: the hand-made <see cref="BrowseSeed"/> study (exact, known counts).</summary>
-public sealed class StudySiteFixture : SiteFixture
+public class StudySiteFixture : SiteFixture
 {
-    protected override async Task PrepareDataAsync(IServiceProvider services)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        await BrowseSeed.SeedAsync(db);
-    }
+    protected override Task PrepareDataAsync(IServiceProvider services) => Site.SeedStudyAsync();
 
     /// <summary>The dataset slugs in the database, in home-page order.</summary>
     public async Task<IReadOnlyList<string>> DatasetSlugsAsync()

@@ -10,6 +10,7 @@ internal sealed class VisitorTallyConfiguration : IEntityTypeConfiguration<Visit
     {
         builder.ToTable("visitor_tallies");
         builder.HasKey(t => t.ExampleId);
+        builder.Property(t => t.LabelVotesJson).HasColumnType("jsonb");
         builder.HasOne<Example>().WithOne(e => e.VisitorTally).HasForeignKey<VisitorTally>(t => t.ExampleId).OnDelete(DeleteBehavior.Cascade);
 
         // The gallery's "disputed" filter.

@@ -13,6 +13,16 @@ public sealed class VisitorTally
     public int Neither { get; set; }
     public int Neutral { get; set; }
     public int OffTopic { get; set; }
+
+    /// <summary>Amazon: visitors who chose "positive".</summary>
+    public int Positive { get; set; }
+
+    /// <summary>Amazon: visitors who chose "negative".</summary>
+    public int Negative { get; set; }
+
+    /// <summary>AudioSet: JSON object of label name → visitors who hear it, over the given and guessed labels.</summary>
+    public string? LabelVotesJson { get; set; }
+
     public int Total { get; set; }
 
     /// <summary>Visitors disagree with the Mechanical Turk consensus (see <c>DisputeRule</c> in the web project).</summary>

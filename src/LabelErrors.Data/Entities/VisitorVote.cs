@@ -10,5 +10,9 @@ public sealed class VisitorVote
     public required string BrowserId { get; set; }
 
     public VisitorAnswer Answer { get; set; }
+
+    /// <summary>AudioSet: the labels the visitor hears, of the example's given and guessed labels; null elsewhere.</summary>
+    public List<string>? HeardLabels { get; set; }
+
     public DateTimeOffset VotedAt { get; set; }
 }

@@ -597,6 +597,14 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_disputed");
 
+                    b.Property<string>("LabelVotesJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("label_votes_json");
+
+                    b.Property<int>("Negative")
+                        .HasColumnType("integer")
+                        .HasColumnName("negative");
+
                     b.Property<int>("Neither")
                         .HasColumnType("integer")
                         .HasColumnName("neither");
@@ -608,6 +616,10 @@ namespace LabelErrors.Data.Migrations
                     b.Property<int>("OffTopic")
                         .HasColumnType("integer")
                         .HasColumnName("off_topic");
+
+                    b.Property<int>("Positive")
+                        .HasColumnType("integer")
+                        .HasColumnName("positive");
 
                     b.Property<int>("Total")
                         .HasColumnType("integer")
@@ -651,6 +663,10 @@ namespace LabelErrors.Data.Migrations
                     b.Property<long>("ExampleId")
                         .HasColumnType("bigint")
                         .HasColumnName("example_id");
+
+                    b.PrimitiveCollection<List<string>>("HeardLabels")
+                        .HasColumnType("text[]")
+                        .HasColumnName("heard_labels");
 
                     b.Property<DateTimeOffset>("VotedAt")
                         .HasColumnType("timestamp with time zone")

@@ -24,6 +24,9 @@ public sealed record ExampleListItem
 
     /// <summary>The workers' votes; null when the example was not checked.</summary>
     public VoteCounts? Votes { get; init; }
+
+    /// <summary>Most site visitors disagree with the workers' consensus (see <c>VisitorTally.IsDisputed</c>).</summary>
+    public bool IsDisputed { get; init; }
 }
 
 /// <summary>The Mechanical Turk vote counts of an example (the options that do not apply to its modality are null).</summary>

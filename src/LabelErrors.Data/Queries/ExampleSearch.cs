@@ -177,6 +177,7 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         ClipEndSeconds = e.ClipEndSeconds,
         Snippet = e.Text == null ? null : e.Text.Text.Substring(0, SnippetLength),
         Votes = e.Votes == null ? null : new VoteCounts(e.Votes.Given, e.Votes.Guessed, e.Votes.Both, e.Votes.Neither, e.Votes.Neutral, e.Votes.OffTopic, e.Votes.Total),
+        IsDisputed = e.VisitorTally != null && e.VisitorTally.IsDisputed,
     };
 
     private sealed class KeyedRow

@@ -117,21 +117,32 @@ public static class ReviewEndpoints
         });
     }
 
-    public sealed record VoteBody([property: JsonPropertyName("browser_id")] string BrowserId, [property: JsonPropertyName("answer")] string Answer);
+    /// <summary>A vote: <c>answer</c> is one option, or <c>heard_labels</c> with <c>labels</c> (AudioSet: the labels heard, possibly none).</summary>
+    public sealed record VoteBody(
+        [property: JsonPropertyName("browser_id")] string BrowserId,
+        [property: JsonPropertyName("answer")] string? Answer,
+        [property: JsonPropertyName("labels")] IReadOnlyList<string>? Labels = null);
 
     private static async Task<IResult> VoteAsync(string slug, long index, VoteBody body, DatasetLookup datasets, VisitorVoteService votes, CancellationToken cancellationToken)
     {
         if (await datasets.FindAsync(slug, cancellationToken) is not { } dataset)
             return Results.NotFound(new { error = "no such dataset" });
-        if (VisitorAnswers.TryParse(body.Answer) is not { } answer)
-            return Results.BadRequest(new { error = "answer is given, guessed, both, neither, neutral or off_topic" });
-        var outcome = await votes.VoteAsync(dataset, index, body.BrowserId, answer, cancellationToken);
+        // An AudioSet client may send only the labels: that is the "heard_labels" answer.
+        var answer = body.Answer is null && body.Labels is not null ? VisitorAnswer.HeardLabels : VisitorAnswers.TryParse(body.Answer);
+        if (answer is null)
+            return Results.BadRequest(new { error = "answer is given, guessed, both, neither, neutral, off_topic, positive, negative or heard_labels (with labels)" });
+        var outcome = await votes.VoteAsync(dataset, index, body.BrowserId, new VisitorBallot(answer.Value, body.Labels), cancellationToken);
         if (outcome.Tally is not { } tally)
             return Results.BadRequest(new { error = outcome.Error });
         return Results.Ok(new
         {
-            answer = VisitorAnswers.Name(answer),
-            tally = new { given = tally.Given, guessed = tally.Guessed, both = tally.Both, neither = tally.Neither, neutral = tally.Neutral, off_topic = tally.OffTopic, total = tally.Total },
+            answer = VisitorAnswers.Name(answer.Value),
+            tally = new
+            {
+                given = tally.Given, guessed = tally.Guessed, both = tally.Both, neither = tally.Neither, neutral = tally.Neutral, off_topic = tally.OffTopic,
+                positive = tally.Positive, negative = tally.Negative, total = tally.Total,
+                labels = tally.LabelVotesJson is null ? null : AudioLabelVotes.Parse(tally.LabelVotesJson),
+            },
             disputed = tally.IsDisputed,
         });
     }

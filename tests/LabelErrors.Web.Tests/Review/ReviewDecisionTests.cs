@@ -1,6 +1,6 @@
 using System.Net;
 using LabelErrors.Core.Formats;
-using LabelErrors.Web.Tests.Uploads;
+using LabelErrors.Tests.Shared;
 
 namespace LabelErrors.Web.Tests.Review;
 
@@ -10,8 +10,8 @@ public sealed class ReviewDecisionTests
     public async Task Decisions_persist_as_they_are_made_and_survive_an_app_restart()
     {
         using var data = new SyntheticUpload(examples: 400, classes: 4, seed: 3);
-        await using var site = await ReviewTestSite.StartAsync();
-        var (token, key) = await site.UploadAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
+        await using var site = await TestSite.StartAsync();
+        var (token, key) = await site.UploadAsync(data);
         var issues = await site.IssuesWorstFirstAsync(token);
         Assert.True(issues.Count >= 4, $"expected flagged examples, got {issues.Count}");
 
@@ -41,8 +41,8 @@ public sealed class ReviewDecisionTests
     public async Task The_export_applies_exactly_the_decisions_made_in_the_format_of_the_upload()
     {
         using var data = new SyntheticUpload(examples: 300, classes: 3, seed: 5, flipFraction: 0.1);
-        await using var site = await ReviewTestSite.StartAsync();
-        var (token, key) = await site.UploadAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
+        await using var site = await TestSite.StartAsync();
+        var (token, key) = await site.UploadAsync(data);
         var issues = await site.IssuesWorstFirstAsync(token);
         Assert.True(issues.Count >= 8, $"expected flagged examples, got {issues.Count}");
 
@@ -102,14 +102,14 @@ public sealed class ReviewDecisionTests
     public async Task Bulk_accept_changes_the_K_worst_undecided_and_one_undo_takes_it_all_back()
     {
         using var data = new SyntheticUpload(examples: 400, classes: 4, seed: 9, flipFraction: 0.12);
-        await using var site = await ReviewTestSite.StartAsync();
-        var (token, key) = await site.UploadAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
+        await using var site = await TestSite.StartAsync();
+        var (token, key) = await site.UploadAsync(data);
         var issues = await site.IssuesWorstFirstAsync(token);
         Assert.True(issues.Count >= 8, $"expected flagged examples, got {issues.Count}");
 
         // The worst one is decided by hand first: the bulk action leaves it alone and takes the next five.
         await site.DecideAsync(token, key, issues[0].Index, "keep");
-        var preview = ReviewTestSite.Json(await (await site.PostAsOwnerAsync($"/api/v1/uploads/{token}/decisions/bulk-accept?worst=5&preview=true", key)).Content.ReadAsStringAsync());
+        var preview = TestSite.Json(await (await site.PostAsOwnerAsync($"/api/v1/uploads/{token}/decisions/bulk-accept?worst=5&preview=true", key)).Content.ReadAsStringAsync());
         var previewed = preview.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("index").GetInt32()).ToArray();
         Assert.Equal(issues.Skip(1).Take(5).Select(i => i.Index).ToArray(), previewed);
         var unchanged = await site.Client.GetStringAsync($"/api/v1/uploads/{token}/cleaned?format=csv");
@@ -124,7 +124,7 @@ public sealed class ReviewDecisionTests
             Assert.Equal(bulk.Count == 1 ? bulk[0].Suggested : (int)data.Labels[i], afterBulk[i]);
         }
 
-        var undo = ReviewTestSite.Json(await (await site.PostAsOwnerAsync($"/api/v1/uploads/{token}/decisions/undo", key)).Content.ReadAsStringAsync());
+        var undo = TestSite.Json(await (await site.PostAsOwnerAsync($"/api/v1/uploads/{token}/decisions/undo", key)).Content.ReadAsStringAsync());
         Assert.Equal(previewed.Order().ToArray(), undo.GetProperty("undone").EnumerateArray().Select(e => e.GetInt32()).Order().ToArray());
         var afterUndo = await site.Client.GetStringAsync($"/api/v1/uploads/{token}/cleaned?format=csv");
         Assert.Equal(unchanged, afterUndo);
@@ -140,8 +140,8 @@ public sealed class ReviewDecisionTests
     public async Task Decisions_need_the_owner_key_while_the_share_link_reads_the_exports()
     {
         using var data = new SyntheticUpload(examples: 200, classes: 3, seed: 4, flipFraction: 0.15);
-        await using var site = await ReviewTestSite.StartAsync();
-        var (token, key) = await site.UploadAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
+        await using var site = await TestSite.StartAsync();
+        var (token, key) = await site.UploadAsync(data);
         var issues = await site.IssuesWorstFirstAsync(token);
 
         var refused = await site.PostAsOwnerAsync($"/api/v1/uploads/{token}/decisions", key + "x", new { index = issues[0].Index, decision = "exclude" });

@@ -10,15 +10,14 @@ namespace LabelErrors.Web.Tests.Review;
 
 public sealed class VisitorVoteTests
 {
-    private static async Task<ReviewTestSite> SeededSiteAsync(int votesPerMinute = 1000)
+    private static async Task<TestSite> SeededSiteAsync(int votesPerMinute = 1000)
     {
-        var site = await ReviewTestSite.StartAsync(new Dictionary<string, string?> { ["Review:VotesPerMinutePerClient"] = votesPerMinute.ToString() });
-        await using var db = await site.DbAsync();
-        await BrowseSeed.SeedAsync(db);
+        var site = await TestSite.StartAsync(new Dictionary<string, string?> { ["Review:VotesPerMinutePerClient"] = votesPerMinute.ToString() });
+        await site.SeedStudyAsync();
         return site;
     }
 
-    private static Task<HttpResponseMessage> VoteAsync(ReviewTestSite site, long index, string browser, string answer, string slug = "cifar10") =>
+    private static Task<HttpResponseMessage> VoteAsync(TestSite site, long index, string browser, string answer, string slug = "cifar10") =>
         site.Client.PostAsJsonAsync($"/api/v1/datasets/{slug}/examples/{index}/votes", new { browser_id = browser, answer });
 
     [Fact]
@@ -29,7 +28,7 @@ public sealed class VisitorVoteTests
         Assert.Equal(HttpStatusCode.OK, (await VoteAsync(site, 10, "browser-one", "given")).StatusCode);
         var second = await VoteAsync(site, 10, "browser-one", "guessed");
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var body = ReviewTestSite.Json(await second.Content.ReadAsStringAsync());
+        var body = TestSite.Json(await second.Content.ReadAsStringAsync());
         Assert.Equal(1, body.GetProperty("tally").GetProperty("total").GetInt32());
         Assert.Equal(0, body.GetProperty("tally").GetProperty("given").GetInt32());
         Assert.Equal(1, body.GetProperty("tally").GetProperty("guessed").GetInt32());
@@ -47,9 +46,9 @@ public sealed class VisitorVoteTests
         // Example 10 is "correctable" (workers chose the guessed label); example 20 "multi-label".
         await VoteAsync(site, 10, "browser-aaa1", "given");
         await VoteAsync(site, 10, "browser-aaa2", "given");
-        var agreeing = ReviewTestSite.Json(await (await VoteAsync(site, 20, "browser-aaa1", "both")).Content.ReadAsStringAsync());
+        var agreeing = TestSite.Json(await (await VoteAsync(site, 20, "browser-aaa1", "both")).Content.ReadAsStringAsync());
         Assert.False(agreeing.GetProperty("disputed").GetBoolean());
-        var third = ReviewTestSite.Json(await (await VoteAsync(site, 10, "browser-aaa3", "guessed")).Content.ReadAsStringAsync());
+        var third = TestSite.Json(await (await VoteAsync(site, 10, "browser-aaa3", "guessed")).Content.ReadAsStringAsync());
         Assert.True(third.GetProperty("disputed").GetBoolean(), "two of three visitors chose the given label against a 'correctable' consensus");
 
         var search = site.App.Services.GetRequiredService<ExampleSearch>();
@@ -60,7 +59,7 @@ public sealed class VisitorVoteTests
         Assert.Equal("?scope=all&disputed=1", ExampleQuery.Parse("?scope=all&disputed=1").ToQueryString());
 
         // One visitor changing their mind to the consensus answer ends the dispute.
-        var settled = ReviewTestSite.Json(await (await VoteAsync(site, 10, "browser-aaa2", "guessed")).Content.ReadAsStringAsync());
+        var settled = TestSite.Json(await (await VoteAsync(site, 10, "browser-aaa2", "guessed")).Content.ReadAsStringAsync());
         Assert.False(settled.GetProperty("disputed").GetBoolean());
         Assert.Empty((await search.SearchAsync(cifar.Id, ExampleQuery.Parse("?scope=all&disputed=1"))).Items);
     }
@@ -95,5 +94,43 @@ public sealed class VisitorVoteTests
 
         await using var db = await site.DbAsync();
         Assert.Equal("It is plainly a cat.", (await db.CorrectionReports.SingleAsync()).Note);
+    }
+
+    private static Task<HttpResponseMessage> HeardAsync(TestSite site, string browser, params string[] labels) =>
+        site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = browser, answer = "heard_labels", labels });
+
+    [Fact]
+    public async Task AudioSet_visitors_mark_the_labels_they_hear_and_dispute_by_the_study_rule()
+    {
+        await using var site = await SeededSiteAsync();
+        // Clip 2: given Cheering and Crowd, guessed Speech; the workers' consensus is "correctable".
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = "browser-d1", answer = "given" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await HeardAsync(site, "browser-d1", "Cheering", "Music")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = "browser-d1", answer = "heard_labels" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/votes", new { browser_id = "browser-d1", answer = "heard_labels", labels = new[] { "cat" } })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await HeardAsync(site, "browser-d1", "Cheering", "Crowd")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await HeardAsync(site, "browser-d2", "Cheering", "Crowd", "Cheering")).StatusCode);
+        var third = TestSite.Json(await (await HeardAsync(site, "browser-d3", "Crowd")).Content.ReadAsStringAsync());
+        var labels = third.GetProperty("tally").GetProperty("labels");
+        Assert.Equal(2, labels.GetProperty("Cheering").GetInt32());
+        Assert.Equal(3, labels.GetProperty("Crowd").GetInt32());
+        Assert.Equal(0, labels.GetProperty("Speech").GetInt32());
+        Assert.Equal(3, third.GetProperty("tally").GetProperty("total").GetInt32());
+        Assert.True(third.GetProperty("disputed").GetBoolean(), "most visitors hear every given label and not the guessed one: 'not an error' against 'correctable'");
+
+        // The third visitor now hears Speech too and drops Crowd: Cheering 2, Crowd 2, Speech 1 of 3 is the study's "not an error" still.
+        var changed = TestSite.Json(await (await HeardAsync(site, "browser-d3", "Speech")).Content.ReadAsStringAsync());
+        Assert.Equal(1, changed.GetProperty("tally").GetProperty("labels").GetProperty("Speech").GetInt32());
+        Assert.True(changed.GetProperty("disputed").GetBoolean());
+        await HeardAsync(site, "browser-d2", "Speech");
+        var settled = TestSite.Json(await (await HeardAsync(site, "browser-d1", "Cheering", "Speech")).Content.ReadAsStringAsync());
+        Assert.False(settled.GetProperty("disputed").GetBoolean(), "Speech heard by all, Crowd by none: 'correctable', as the workers said");
+
+        await using var db = await site.DbAsync();
+        var vote = await db.VisitorVotes.SingleAsync(v => v.BrowserId == "browser-d1");
+        Assert.Equal(VisitorAnswer.HeardLabels, vote.Answer);
+        Assert.Equal(["Cheering", "Speech"], vote.HeardLabels);
+        Assert.Equal(3, await db.VisitorVotes.CountAsync());
     }
 }

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using LabelErrors.Tests.Shared;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

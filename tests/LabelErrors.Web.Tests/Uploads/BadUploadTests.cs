@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using LabelErrors.Tests.Shared;
 
 namespace LabelErrors.Web.Tests.Uploads;
 
 public sealed class BadUploadFixture : IAsyncLifetime
 {
-    public UploadTestApp App { get; private set; } = null!;
+    public TestSite App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await UploadTestApp.StartAsync(new Dictionary<string, string?>
+    public async Task InitializeAsync() => App = await TestSite.StartAsync(new Dictionary<string, string?>
     {
         ["Uploads:MaxContentUncompressedBytes"] = BadUploadCorpus.ContentUncompressedLimit.ToString(),
         ["Uploads:MaxPredProbsBytes"] = BadUploadCorpus.PredProbsLimit.ToString(),

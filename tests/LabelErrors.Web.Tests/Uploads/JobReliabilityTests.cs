@@ -129,7 +129,7 @@ public sealed class JobReliabilityTests
     public async Task Concurrent_claims_take_each_queued_job_once()
     {
         using var data = new SyntheticUpload(examples: 50, classes: 3);
-        await using var app = await UploadTestApp.StartAsync(new Dictionary<string, string?> { ["Jobs:WorkerCount"] = "0" });
+        await using var app = await TestSite.StartAsync(new Dictionary<string, string?> { ["Jobs:WorkerCount"] = "0" });
         for (var i = 0; i < 20; i++)
             await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var queue = app.App.Services.GetRequiredService<AnalysisJobQueue>();
@@ -151,7 +151,7 @@ public sealed class JobReliabilityTests
     public async Task A_stale_job_is_requeued_until_its_attempts_run_out_then_failed_with_the_reason()
     {
         using var data = new SyntheticUpload(examples: 50, classes: 3);
-        await using var app = await UploadTestApp.StartAsync(new Dictionary<string, string?> { ["Jobs:WorkerCount"] = "0" });
+        await using var app = await TestSite.StartAsync(new Dictionary<string, string?> { ["Jobs:WorkerCount"] = "0" });
         await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var queue = app.App.Services.GetRequiredService<AnalysisJobQueue>();
 
@@ -177,7 +177,7 @@ public sealed class JobReliabilityTests
     public async Task A_client_with_too_many_waiting_jobs_gets_429_and_so_does_one_uploading_too_fast()
     {
         using var data = new SyntheticUpload(examples: 50, classes: 3);
-        await using (var capped = await UploadTestApp.StartAsync(new Dictionary<string, string?>
+        await using (var capped = await TestSite.StartAsync(new Dictionary<string, string?>
                      { ["Jobs:WorkerCount"] = "0", ["Uploads:MaxQueuedJobsPerClient"] = "2" }))
         {
             var form = () => new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath);
@@ -188,7 +188,7 @@ public sealed class JobReliabilityTests
             Assert.Contains("already have 2 analyses waiting", error);
         }
 
-        await using var limited = await UploadTestApp.StartAsync(new Dictionary<string, string?>
+        await using var limited = await TestSite.StartAsync(new Dictionary<string, string?>
             { ["Jobs:WorkerCount"] = "0", ["Uploads:UploadsPerMinutePerClient"] = "2" });
         var statuses = new List<System.Net.HttpStatusCode>();
         for (var i = 0; i < 3; i++)

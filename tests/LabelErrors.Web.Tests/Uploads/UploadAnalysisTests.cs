@@ -1,6 +1,7 @@
 using System.Net;
 using LabelErrors.Data.Entities;
 using Microsoft.EntityFrameworkCore;
+using LabelErrors.Tests.Shared;
 
 namespace LabelErrors.Web.Tests.Uploads;
 
@@ -10,7 +11,7 @@ public sealed class UploadAnalysisTests
     public async Task An_upload_over_HTTP_is_analysed_and_its_issues_equal_the_CLIs_on_the_same_files()
     {
         using var data = new SyntheticUpload(examples: 3000, classes: 5);
-        await using var app = await UploadTestApp.StartAsync();
+        await using var app = await TestSite.StartAsync();
 
         var accepted = await app.Api.PostAcceptedAsync(new UploadForm()
             .File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath)
@@ -45,7 +46,7 @@ public sealed class UploadAnalysisTests
         using var data = new SyntheticUpload(examples: 600, classes: 3, seed: 11);
         var names = data.WriteClassNames();
         var texts = data.WriteTextContent(600);
-        await using var app = await UploadTestApp.StartAsync();
+        await using var app = await TestSite.StartAsync();
 
         var accepted = await app.Api.PostAcceptedAsync(new UploadForm()
             .File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath)
@@ -76,7 +77,7 @@ public sealed class UploadAnalysisTests
     public async Task Delete_needs_the_owner_key_and_removes_the_rows_and_the_files()
     {
         using var data = new SyntheticUpload(examples: 300, classes: 3);
-        await using var app = await UploadTestApp.StartAsync();
+        await using var app = await TestSite.StartAsync();
         var accepted = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var token = accepted.GetProperty("token").GetString()!;
         await app.Api.WaitAsync(accepted.GetProperty("job_url").GetString()!);
@@ -100,7 +101,7 @@ public sealed class UploadAnalysisTests
     public async Task A_running_job_can_be_cancelled_and_then_stores_no_rows()
     {
         using var data = new SyntheticUpload(examples: 300, classes: 3);
-        await using var app = await UploadTestApp.StartAsync(new Dictionary<string, string?> { ["Jobs:StageDelay"] = "00:00:01" });
+        await using var app = await TestSite.StartAsync(new Dictionary<string, string?> { ["Jobs:StageDelay"] = "00:00:01" });
         var accepted = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var token = accepted.GetProperty("token").GetString()!;
         var jobUrl = accepted.GetProperty("job_url").GetString()!;
@@ -119,7 +120,7 @@ public sealed class UploadAnalysisTests
     [Fact]
     public async Task An_unknown_or_malformed_token_is_a_404()
     {
-        await using var app = await UploadTestApp.StartAsync();
+        await using var app = await TestSite.StartAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/api/v1/uploads/AAAAAAAAAAAAAAAAAAAAAA/job")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/api/v1/uploads/x'--/job")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync("/api/v1/uploads/AAAAAAAAAAAAAAAAAAAAAA/issues.csv")).StatusCode);

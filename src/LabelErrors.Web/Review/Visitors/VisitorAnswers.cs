@@ -1,28 +1,31 @@
 using LabelErrors.Data.Entities;
-using LabelErrors.Web.Browse;
 
 namespace LabelErrors.Web.Review.Visitors;
 
-/// <summary>The answers a visitor may give on a dataset (the workers' options) and how each is worded.</summary>
+/// <summary>How each visitor answer is worded, named in the API, and counted (by visitors and by the workers).</summary>
 public static class VisitorAnswers
 {
-    public static IReadOnlyList<VisitorAnswer> For(BrowseDataset dataset) => dataset.HasSentimentVotes
-        ? [VisitorAnswer.Given, VisitorAnswer.Guessed, VisitorAnswer.Neutral, VisitorAnswer.OffTopic]
-        : [VisitorAnswer.Given, VisitorAnswer.Guessed, VisitorAnswer.Both, VisitorAnswer.Neither];
-
-    public static string Text(VisitorAnswer answer, string given, string guessed) => answer switch
+    public static string Text(VisitorAnswer answer, VisitorQuestion question) => answer switch
     {
-        VisitorAnswer.Given => $"“{given}” (given)",
-        VisitorAnswer.Guessed => $"“{guessed}” (guessed)",
+        VisitorAnswer.Given => $"“{question.GivenName}” (given)",
+        VisitorAnswer.Guessed => $"“{question.GuessedName}” (guessed)",
         VisitorAnswer.Both => "both",
         VisitorAnswer.Neither => "neither",
-        VisitorAnswer.Neutral => "neutral",
-        _ => "off-topic",
+        VisitorAnswer.HeardLabels => "the labels heard",
+        _ => SentimentText(answer, question),
     };
+
+    // Amazon's options are sentiments; say which of them is the given and the guessed label.
+    private static string SentimentText(VisitorAnswer answer, VisitorQuestion question)
+    {
+        var text = answer == VisitorAnswer.OffTopic ? "off-topic" : answer.ToString().ToLowerInvariant();
+        return answer == question.GivenAnswer ? $"{text} (given)" : answer == question.GuessedAnswer ? $"{text} (guessed)" : text;
+    }
 
     public static string Name(VisitorAnswer answer) => answer switch
     {
         VisitorAnswer.OffTopic => "off_topic",
+        VisitorAnswer.HeardLabels => "heard_labels",
         _ => answer.ToString().ToLowerInvariant(),
     };
 
@@ -37,7 +40,10 @@ public static class VisitorAnswers
         VisitorAnswer.Both => tally.Both,
         VisitorAnswer.Neither => tally.Neither,
         VisitorAnswer.Neutral => tally.Neutral,
-        _ => tally.OffTopic,
+        VisitorAnswer.OffTopic => tally.OffTopic,
+        VisitorAnswer.Positive => tally.Positive,
+        VisitorAnswer.Negative => tally.Negative,
+        _ => tally.Total,
     };
 
     /// <summary>The Mechanical Turk workers' count for the same answer (null where the study did not offer it).</summary>
@@ -48,6 +54,9 @@ public static class VisitorAnswers
         VisitorAnswer.Both => votes.Both,
         VisitorAnswer.Neither => votes.Neither,
         VisitorAnswer.Neutral => votes.Neutral,
-        _ => votes.OffTopic,
+        VisitorAnswer.OffTopic => votes.OffTopic,
+        VisitorAnswer.Positive => votes.Positive,
+        VisitorAnswer.Negative => votes.Negative,
+        _ => null,
     };
 }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace LabelErrors.Web.Tests.Uploads;
+namespace LabelErrors.Tests.Shared;
 
 /// <summary>A multipart upload as a script would send it (curl -F …), built from files or in-memory bytes.</summary>
 public sealed class UploadForm

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace LabelErrors.Web.Tests.Uploads;
+namespace LabelErrors.Tests.Shared;
 
 /// <summary>Talks to the upload API like a script: post, follow the job until it finishes, download results.</summary>
 public sealed class UploadApi(HttpClient client)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using LabelErrors.Core.Formats;
 
-namespace LabelErrors.Web.Tests.Uploads;
+namespace LabelErrors.Tests.Shared;
 
 /// <summary>
 /// A made-up classification test set written as real upload files: labels (int64 .npy) and out-of-sample pred_probs

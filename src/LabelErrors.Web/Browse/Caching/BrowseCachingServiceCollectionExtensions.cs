@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace LabelErrors.Web.Browse.Caching;
 
@@ -30,7 +31,7 @@ public static class BrowseCachingServiceCollectionExtensions
         var framework = services.LastOrDefault(d => d.ServiceType == typeof(IAntiforgery) && !d.IsKeyedService)
             ?? throw new InvalidOperationException("AddLabelErrorsBrowseCaching must be called after AddRazorComponents");
         services.Remove(framework);
-        services.AddSingleton<IAntiforgery>(sp => new SharedRenderAntiforgery(Create(sp, framework)));
+        services.AddSingleton<IAntiforgery>(sp => new SharedRenderAntiforgery(Create(sp, framework), sp.GetRequiredService<IOptions<AntiforgeryOptions>>()));
         return services;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace LabelErrors.Web.Browse.Caching;
 
@@ -8,13 +9,13 @@ namespace LabelErrors.Web.Browse.Caching;
 /// (<see cref="BrowsePageCachePolicy.IsSharedRender"/>) no token is issued. The browse pages post no forms; every API
 /// the site calls opts out of antiforgery, and pages that need a token (uploads, review) are never shared renders.
 /// </summary>
-public sealed class SharedRenderAntiforgery(IAntiforgery inner) : IAntiforgery
+public sealed class SharedRenderAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options) : IAntiforgery
 {
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext) =>
-        BrowsePageCachePolicy.IsSharedRender(httpContext) ? NoTokens(httpContext) : inner.GetAndStoreTokens(httpContext);
+        BrowsePageCachePolicy.IsSharedRender(httpContext) ? NoTokens() : inner.GetAndStoreTokens(httpContext);
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) =>
-        BrowsePageCachePolicy.IsSharedRender(httpContext) ? NoTokens(httpContext) : inner.GetTokens(httpContext);
+        BrowsePageCachePolicy.IsSharedRender(httpContext) ? NoTokens() : inner.GetTokens(httpContext);
 
     public Task<bool> IsRequestValidAsync(HttpContext httpContext) => inner.IsRequestValidAsync(httpContext);
 
@@ -22,10 +23,8 @@ public sealed class SharedRenderAntiforgery(IAntiforgery inner) : IAntiforgery
 
     public void SetCookieTokenAndHeader(HttpContext httpContext) => inner.SetCookieTokenAndHeader(httpContext);
 
-    // The field and header names are kept so callers that read them still work; the tokens are absent.
-    private AntiforgeryTokenSet NoTokens(HttpContext httpContext)
-    {
-        var options = httpContext.RequestServices.GetService<Microsoft.Extensions.Options.IOptions<AntiforgeryOptions>>()?.Value;
-        return new AntiforgeryTokenSet(null, null, options?.FormFieldName ?? "__RequestVerificationToken", options?.HeaderName);
-    }
+    // Blazor treats a token set without a request token as "no antiforgery token" (the circuit gets null). The field
+    // and header names stay, for callers that read them.
+    private AntiforgeryTokenSet NoTokens() =>
+        new(null, null, options.Value.FormFieldName, options.Value.HeaderName);
 }

@@ -11,8 +11,11 @@ public sealed class BrowseCacheOptions
     /// </summary>
     public int PageSeconds { get; set; } = 60;
 
-    /// <summary>Lifetime of a dataset's class names and the dataset menu in memory.</summary>
-    public int LookupSeconds { get; set; } = 300;
+    /// <summary>
+    /// Lifetime of a dataset's id and class names and of the dataset menu in memory: an import run by another process
+    /// (the CLI) on the same database is seen after at most this long.
+    /// </summary>
+    public int LookupSeconds { get; set; } = 60;
 
     public TimeSpan PageLifetime => TimeSpan.FromSeconds(PageSeconds);
     public TimeSpan LookupLifetime => TimeSpan.FromSeconds(LookupSeconds);

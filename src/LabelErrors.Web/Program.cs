@@ -1,5 +1,6 @@
 using LabelErrors.Web;
 using LabelErrors.Web.Api;
+using LabelErrors.Web.Browse.Caching;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
@@ -25,10 +26,11 @@ try
 
     if (!app.Environment.IsDevelopment())
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseSerilogRequestLogging();
+    app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevels.For);
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseRateLimiter();
     app.UseAntiforgery();
+    app.UseOutputCache();
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
@@ -36,7 +38,7 @@ try
     app.MapReviewEndpoints();
     app.MapLabelErrorsApi();
     app.MapImageEndpoints();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(BrowsePageCachePolicy.Name);
 
     await app.RunAsync();
     return 0;

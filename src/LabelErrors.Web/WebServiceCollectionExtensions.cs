@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Web.Api;
+using LabelErrors.Web.Browse.Caching;
 using LabelErrors.Web.Hosting;
 using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
@@ -34,10 +35,12 @@ public static class WebServiceCollectionExtensions
         // SignalR's default 32 KB limit would refuse the connection.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 512 * 1024);
+        services.AddLabelErrorsBrowseCaching(configuration);
         services.AddMudServices();
         services.AddLabelErrorsUploads(configuration);
         services.AddLabelErrorsReview(configuration);
         services.AddSingleton<Browse.DatasetLookup>();
+        services.AddSingleton<Browse.DatasetMenu>();
         services.AddSingleton<Browse.ExampleDetails>();
         services.AddLabelErrorsApi(configuration);
         return services;

@@ -37,6 +37,43 @@ if (args.Length > 1 && args[0] == "--peak")
     return;
 }
 
+if (args.Length == 6 && args[0] == "--generate")
+{
+    // --generate <pred_probs.npy> <labels.npy> <N> <K> <f2|f4|f8>: a seeded file written in chunks (seed 20211)
+    var sw = Stopwatch.StartNew();
+    LargePredProbsFile.Write(args[1], args[2], int.Parse(args[3]), int.Parse(args[4]), args[5], seed: 20211, Console.Out);
+    Console.WriteLine($"generated {args[1]} in {sw.Elapsed.TotalSeconds:F1} s ({new FileInfo(args[1]).Length / 1e9:F2} GB)");
+    return;
+}
+
+if (args.Length >= 4 && args[0] == "--large")
+{
+    // --large <stream|memory> <pred_probs.npy> <labels.npy> [rank_by|none] [threads]
+    RankBy? rank = args.Length > 4 && args[4] != "none" ? Enum.Parse<RankBy>(args[4].Replace("_", string.Empty), ignoreCase: true) : null;
+    int threads = args.Length > 5 ? int.Parse(args[5]) : Environment.ProcessorCount;
+    LargeRun.Run(args[1], args[2], args[3], rank, threads, Console.Out);
+    return;
+}
+
+if (args.Length == 3 && args[0] == "--cli-phases")
+{
+    // --cli-phases <labels.npy> <pred_probs.npy>: the in-memory steps of `labelerrors find-issues`, timed one by one
+    var sw = Stopwatch.StartNew();
+    void Phase(string name) { Console.WriteLine($"{name}: {sw.Elapsed.TotalSeconds:F3} s"); sw.Restart(); }
+    var labelsInput = LabelErrors.Core.Formats.InputFiles.ReadLabels(args[1]);
+    Phase("read labels");
+    var probsInput = LabelErrors.Core.Formats.InputFiles.ReadPredProbs(args[2]);
+    Phase("read pred_probs");
+    var validated = LabelErrors.Core.Validation.InputValidator.Validate(labelsInput, probsInput);
+    Phase("validate");
+    var p = LabelErrors.Core.Formats.ProbabilityMatrixExtensions.ToPredProbs(validated.PredProbs);
+    var result = LabelIssues.Find(validated.Labels, p, new FindLabelIssuesOptions { ReturnIndicesRankedBy = RankBy.SelfConfidence });
+    Phase("find_label_issues");
+    var scores = LabelQuality.Scores(validated.Labels, p);
+    Phase("scores (all rows)");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ConfidentLearningBenchmarks).Assembly).Run(args);
 
 static void Measure(string what, Action action)

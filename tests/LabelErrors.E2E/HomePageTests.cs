@@ -29,6 +29,9 @@ public sealed class HomePageTests(SiteFixture site)
         var context = await site.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        // The toggle works over the circuit: a click before it is attached is lost (NetworkIdle ignores the WebSocket,
+        // and a page served from the output cache arrives before the circuit is up).
+        await BrowserPages.WaitInteractiveAsync(page);
         var lightBackground = await BodyBackgroundAsync(page);
 
         await page.ClickAsync("#dark-mode-toggle");

@@ -33,6 +33,7 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
             $"/d/{Big}?scope=checked&given_lt=2", $"/d/{Big}?consensus=correctable,neither", $"/d/{Big}?scope=checked&given=3",
             $"/d/{Big}?scope=checked&guessed=4", $"/d/{Big}?scope=all&q=word17", $"/d/{Big}?q=filler",
             $"/d/{Big}/40", $"/d/{Big}/40?k=3&sort=agreement", $"/d/{Big}/80?scope=all&sort=index", $"/d/{Big}/5",
+            "/", // the home page: one text snippet per text dataset
         ];
         foreach (var path in paths)
         {

@@ -2,7 +2,9 @@ using System.CommandLine;
 using LabelErrors.Cli.Input;
 using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.ConfidentLearning.Streaming;
 using LabelErrors.Core.Formats;
+using LabelErrors.Core.Validation;
 
 namespace LabelErrors.Cli.Commands;
 
@@ -12,6 +14,7 @@ public static class FindIssuesCommand
     public static Command Create(CliContext context)
     {
         var inputs = new InputOptions();
+        var streamingChoice = new StreamingChoice();
         var output = new OutputOptions();
         var filterBy = new Option<string>("--filter-by")
         {
@@ -52,13 +55,12 @@ public static class FindIssuesCommand
         command.Options.Add(rankBy);
         command.Options.Add(fracNoise);
         command.Options.Add(minExamples);
+        streamingChoice.AddTo(command);
         output.AddTo(command);
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var progress = new Progress(context);
-            var validated = inputs.Load(parseResult, context, progress);
-            var predProbs = validated.PredProbs.ToPredProbs();
             var rank = SnakeCaseChoices.Parse<RankBy>(parseResult.GetValue(rankBy)!);
             var options = new FindLabelIssuesOptions
             {
@@ -68,15 +70,37 @@ public static class FindIssuesCommand
                 MinExamplesPerClass = parseResult.GetValue(minExamples),
             };
 
-            cancellationToken.ThrowIfCancellationRequested();
-            progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)})");
-            var result = await Task.Run(() => LabelIssues.Find(validated.Labels, predProbs, options), cancellationToken);
-            var scores = LabelQuality.Scores(validated.Labels, predProbs, (ScoreMethod)rank);
-            var rows = IssueRows.Build(validated, result.RankedIndices!, scores);
+            IReadOnlyList<IssueRow> rows;
+            IReadOnlyList<string>? classNames;
+            if (streamingChoice.ShouldStream(parseResult, parseResult.GetValue(inputs.PredProbs)!))
+            {
+                if (options.FilterBy != FilterBy.PruneByNoiseRate)
+                    throw new LabelErrorsInputException(parseResult.GetValue(inputs.PredProbs)!,
+                        $"streaming supports --filter-by {SnakeCaseChoices.Name(FilterBy.PruneByNoiseRate)} only (the file is too large to load, or --stream was given)");
+                var streaming = StreamingRun.Options(streamingChoice, parseResult, context);
+                using var streamed = StreamedInputs.Open(inputs, parseResult, context, progress, streaming, null, cancellationToken);
+                progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)}, streaming)");
+                var result = await Task.Run(() => StreamingLabelIssues.Find(streamed.Labels, streamed.PredProbs, options, streaming, cancellationToken), cancellationToken);
+                rows = result.Issues.Select(issue => new IssueRow(issue.Index, streamed.Labels[issue.Index], issue.PredictedLabel, issue.Score)).ToArray();
+                classNames = streamed.ClassNames;
+            }
+            else
+            {
+                var validated = inputs.Load(parseResult, context, progress);
+                var predProbs = validated.PredProbs.ToPredProbs();
+                cancellationToken.ThrowIfCancellationRequested();
+                progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)})");
+                var result = await Task.Run(() => LabelIssues.Find(validated.Labels, predProbs, options), cancellationToken);
+                var ranked = result.RankedIndices!;
+                // scores of the flagged rows only: the same values as LabelQuality.Scores there, without a pass over all rows
+                var scores = LabelQuality.ScoresOf(validated.Labels, predProbs, (ScoreMethod)rank, ranked);
+                rows = IssueRows.BuildWithScoresInOrder(validated, ranked, scores);
+                classNames = validated.ClassNames;
+            }
 
             progress.Report($"{rows.Count} issues found; writing output");
             await output.WriteAsync(parseResult, context, writer =>
-                IssueTableWriter.WriteAsync(writer, rows, parseResult.GetValue(output.Format), validated.ClassNames));
+                IssueTableWriter.WriteAsync(writer, rows, parseResult.GetValue(output.Format), classNames));
             return ExitCodes.Success;
         });
         return command;

@@ -38,8 +38,7 @@ internal static class ConfidentGuesses
         scans[0] = ValueScan.Result.Empty;
         if (compareInFloat64)
         {
-            var limits = new double[k];
-            for (int c = 0; c < k; c++) limits[c] = double.CreateChecked(thresholds[c]) - ThresholdSlack;
+            var limits = Float64Limits(thresholds);
             Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
                 for (int i = start; i < end; i++) guesses[i] = GuessRow(data.AsSpan(i * k, k), limits);
@@ -48,9 +47,7 @@ internal static class ConfidentGuesses
         }
         else
         {
-            var limits = new T[k];
-            T slack = T.CreateChecked(ThresholdSlack);
-            for (int c = 0; c < k; c++) limits[c] = thresholds[c] - slack;
+            var limits = Limits(thresholds);
             Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
                 var scan = ValueScan.Result.Empty;
@@ -69,7 +66,27 @@ internal static class ConfidentGuesses
         return guesses;
     }
 
-    private static int GuessRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
+    /// <summary><c>thresholds - 1e-6</c> in the element precision.</summary>
+    internal static T[] Limits<T>(T[] thresholds)
+        where T : IFloatingPointIeee754<T>
+    {
+        var limits = new T[thresholds.Length];
+        T slack = T.CreateChecked(ThresholdSlack);
+        for (int c = 0; c < limits.Length; c++) limits[c] = thresholds[c] - slack;
+        return limits;
+    }
+
+    /// <summary><c>thresholds - 1e-6</c> in float64 (numpy builds thresholds from mixed scalars as a float64 array).</summary>
+    internal static double[] Float64Limits<T>(T[] thresholds)
+        where T : IFloatingPointIeee754<T>
+    {
+        var limits = new double[thresholds.Length];
+        for (int c = 0; c < limits.Length; c++) limits[c] = double.CreateChecked(thresholds[c]) - ThresholdSlack;
+        return limits;
+    }
+
+    /// <summary>The guess for one row, thresholds already lowered by the slack (see <see cref="Limits{T}"/>).</summary>
+    internal static int GuessRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
         where T : IFloatingPointIeee754<T>
     {
         if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && row.Length >= Vector<T>.Count) return GuessRowVectorized(row, limits);
@@ -134,7 +151,8 @@ internal static class ConfidentGuesses
         return NotConfident;
     }
 
-    private static int GuessRow<T>(ReadOnlySpan<T> row, double[] limits)
+    /// <summary>The guess for one row when numpy compares in float64 (see <see cref="Float64Limits{T}"/>).</summary>
+    internal static int GuessRow<T>(ReadOnlySpan<T> row, double[] limits)
         where T : IFloatingPointIeee754<T>
     {
         int confidentCount = 0, firstConfident = -1, argmax = 0;

@@ -106,30 +106,55 @@ public static class ConfidentJoint
 
     internal static long[,] Calibrate(long[,] confidentJoint, long[] labelCounts)
     {
-        int k = confidentJoint.GetLength(0);
-        var scaled = new double[k, k];
-        for (int i = 0; i < k; i++)
-        {
-            long rowSum = 0;
-            for (int j = 0; j < k; j++) rowSum += confidentJoint[i, j];
-            double denominator = Math.Max(rowSum, TinyValue);
-            for (int j = 0; j < k; j++) scaled[i, j] = confidentJoint[i, j] / denominator * labelCounts[i];
-        }
-
-        var columnMajor = new double[k * k];
-        for (int j = 0; j < k; j++)
-        {
-            for (int i = 0; i < k; i++) columnMajor[j * k + i] = scaled[i, j];
-        }
-
-        double total = Math.Max(NumpyReductions.Sum<double>(columnMajor), TinyValue);
+        // K×K doubles are never materialised (for K = 10,000 each such matrix is 800 MB): the rescaled entries are
+        // recomputed where needed, with the same operations, so the result is bit-identical.
+        var scaled = new RowRescaled(confidentJoint, labelCounts);
+        int k = scaled.K;
+        var columnMajor = new ColumnMajor(scaled);
+        double total = Math.Max(0.0 + NumpyReductions.PairwiseSum<double, ColumnMajor>(ref columnMajor, 0, k * k), TinyValue);
         long n = 0;
         foreach (long c in labelCounts) n += c;
+        var result = new long[k, k];
+        var row = new double[k];
         for (int i = 0; i < k; i++)
         {
-            for (int j = 0; j < k; j++) scaled[i, j] = scaled[i, j] / total * n;
+            for (int j = 0; j < k; j++) row[j] = scaled.At(i, j) / total * n;
+            var rounded = RoundPreserving.Sum(row);
+            for (int j = 0; j < k; j++) result[i, j] = rounded[j];
         }
 
-        return RoundPreserving.RowTotals(scaled);
+        return result;
+    }
+
+    /// <summary>Each row of the joint rescaled to its given-label count: C[i, j] / max(row sum, tiny) × count[i].</summary>
+    private readonly struct RowRescaled
+    {
+        private readonly long[,] _joint;
+        private readonly long[] _labelCounts;
+        private readonly double[] _denominators;
+
+        public RowRescaled(long[,] joint, long[] labelCounts)
+        {
+            _joint = joint;
+            _labelCounts = labelCounts;
+            K = joint.GetLength(0);
+            _denominators = new double[K];
+            for (int i = 0; i < K; i++)
+            {
+                long rowSum = 0;
+                for (int j = 0; j < K; j++) rowSum += joint[i, j];
+                _denominators[i] = Math.Max(rowSum, TinyValue);
+            }
+        }
+
+        public int K { get; }
+
+        public double At(int i, int j) => _joint[i, j] / _denominators[i] * _labelCounts[i];
+    }
+
+    /// <summary>The rescaled joint in column-major order, the memory order of the (transposed) matrix cleanlab sums.</summary>
+    private readonly struct ColumnMajor(RowRescaled scaled) : IIndexedValues<double>
+    {
+        public double At(int index) => scaled.At(index % scaled.K, index / scaled.K);
     }
 }

@@ -19,37 +19,53 @@ internal static class ConfidentThresholds
     public static T[] Compute<T>(ReadOnlySpan<int> labels, PredProbs<T> p, out bool allClassesPresent)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = p.K;
-        var values = ValuesByGivenClass(labels, p);
+        return FromSelfConfidence(labels, SelfConfidence(labels, p), p.K, out allClassesPresent);
+    }
+
+    /// <summary>
+    /// <see cref="Compute{T}"/> from the self-confidences pred_probs[i, labels[i]] gathered beforehand (e.g. by a
+    /// streaming pass): the same grouping and the same numpy mean, so the thresholds are bit-identical.
+    /// </summary>
+    public static T[] FromSelfConfidence<T>(ReadOnlySpan<int> labels, T[] selfConfidence, int k, out bool allClassesPresent)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var means = ClassMeans(labels, selfConfidence, k);
         var thresholds = new T[k];
         allClassesPresent = true;
         T bound = T.CreateChecked(LowerBound);
         for (int c = 0; c < k; c++)
         {
-            if (values[c].Count == 0)
+            if (T.IsNaN(means[c]))
             {
                 allClassesPresent = false;
                 thresholds[c] = T.CreateChecked(MissingClassValue);
                 continue;
             }
 
-            T mean = NumpyReductions.Mean<T>(values[c].AsSpan());
-            thresholds[c] = T.Max(mean, bound);
+            thresholds[c] = T.Max(means[c], bound);
         }
 
         return thresholds;
     }
 
-    /// <summary>For each class c, pred_probs[i, c] of the examples i given label c, in index order.</summary>
-    private static FixedList<T>[] ValuesByGivenClass<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+    /// <summary>Per class, the numpy mean of the self-confidences of the examples given that class (NaN for an empty class).</summary>
+    public static T[] ClassMeans<T>(ReadOnlySpan<int> labels, T[] selfConfidence, int k)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = p.K;
+        var values = ValuesByGivenClass(labels, selfConfidence, k);
+        var means = new T[k];
+        for (int c = 0; c < k; c++) means[c] = values[c].Count == 0 ? T.NaN : NumpyReductions.Mean<T>(values[c].AsSpan());
+        return means;
+    }
+
+    /// <summary>For each class c, pred_probs[i, c] of the examples i given label c, in index order.</summary>
+    private static FixedList<T>[] ValuesByGivenClass<T>(ReadOnlySpan<int> labels, T[] selfConfidence, int k)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var counts = new int[k];
         foreach (int label in labels) counts[label]++;
         var values = new FixedList<T>[k];
         for (int c = 0; c < k; c++) values[c] = new FixedList<T>(counts[c]);
-        var selfConfidence = SelfConfidence(labels, p);
         for (int i = 0; i < labels.Length; i++) values[labels[i]].Add(selfConfidence[i]);
         return values;
     }

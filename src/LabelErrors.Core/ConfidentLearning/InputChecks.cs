@@ -25,9 +25,15 @@ internal static class InputChecks
     public static void ValidateValues(ValueScan.Result scan, PredProbs predProbs, bool requireUnitRange = true)
     {
         if (!scan.AllFinite) predProbs.EnsureFinite(); // throws with the position
+        ValidateRange(scan, requireUnitRange);
+    }
+
+    /// <summary>Throws unless the scanned values lie within [0, 1] up to 1e-6 (when required).</summary>
+    public static void ValidateRange(ValueScan.Result scan, bool requireUnitRange = true)
+    {
         if (requireUnitRange && (scan.Min < -Tolerance || scan.Max > 1 + Tolerance))
         {
-            throw new ArgumentException("Values in pred_probs must be between 0 and 1.", nameof(predProbs));
+            throw new ArgumentException("Values in pred_probs must be between 0 and 1.", "predProbs");
         }
     }
 
@@ -35,10 +41,16 @@ internal static class InputChecks
     public static void ValidateLabels(ReadOnlySpan<int> labels, PredProbs predProbs, bool allowOneClass)
     {
         ArgumentNullException.ThrowIfNull(predProbs);
-        if (labels.Length != predProbs.N)
+        ValidateLabels(labels, predProbs.N, predProbs.K, allowOneClass);
+    }
+
+    /// <summary>Checks the labels against an N×K pred_probs matrix given by its shape (e.g. one read from a file).</summary>
+    public static void ValidateLabels(ReadOnlySpan<int> labels, long n, int k, bool allowOneClass)
+    {
+        if (labels.Length != n)
         {
             throw new ArgumentException(
-                $"pred_probs and labels must have the same length ({predProbs.N} rows, {labels.Length} labels).", nameof(labels));
+                $"pred_probs and labels must have the same length ({n} rows, {labels.Length} labels).", nameof(labels));
         }
 
         if (labels.Length == 0) throw new ArgumentException("labels must not be empty.", nameof(labels));
@@ -48,7 +60,7 @@ internal static class InputChecks
         {
             int label = labels[i];
             if (label < 0) throw new ArgumentException($"Labels must be non-negative class indices (label {i} is {label}).", nameof(labels));
-            if (label >= predProbs.K)
+            if (label >= k)
             {
                 throw new ArgumentException(
                     $"pred_probs must have at least {label + 1} columns, based on the largest class index which appears in labels (label {i}).",

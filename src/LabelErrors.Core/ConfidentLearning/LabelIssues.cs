@@ -38,7 +38,7 @@ public static class LabelIssues
         };
     }
 
-    private static void CheckOptions(FindLabelIssuesOptions options, int k)
+    internal static void CheckOptions(FindLabelIssuesOptions options, int k)
     {
         if (!Enum.IsDefined(options.FilterBy)) throw new ArgumentOutOfRangeException(nameof(options), $"Unknown filter_by {options.FilterBy}.");
         if (!(options.FracNoise > 0 && options.FracNoise <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "frac_noise must be in (0, 1].");

@@ -23,6 +23,50 @@ public static class LabelQuality
         };
     }
 
+    /// <summary>
+    /// The scores of the examples <paramref name="indices"/> only, in that order (e.g. the flagged ones of
+    /// <see cref="LabelIssues.Find"/>): the same values as <see cref="Scores"/> at those positions, without a pass over
+    /// all rows. Only the rows read are checked (finite values).
+    /// </summary>
+    public static double[] ScoresOf(ReadOnlySpan<int> labels, PredProbs predProbs, ScoreMethod method, ReadOnlySpan<int> indices)
+    {
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true);
+        return predProbs switch
+        {
+            PredProbs<double> d => ScoresOfCore(labels, d, method, indices),
+            PredProbs<float> f => ScoresOfCore(labels, f, method, indices),
+            PredProbs<Half> h => ScoresOfCore(labels, h, method, indices),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+    }
+
+    private static double[] ScoresOfCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, ScoreMethod method, ReadOnlySpan<int> indices)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new double[indices.Length];
+        var terms = new T[p.K];
+        for (int m = 0; m < indices.Length; m++)
+        {
+            int i = indices[m];
+            var row = p.Row(i);
+            foreach (T v in row)
+            {
+                if (!T.IsFinite(v)) p.EnsureFinite(); // throws with the position
+            }
+
+            T score = method switch
+            {
+                ScoreMethod.SelfConfidence => row[labels[i]],
+                ScoreMethod.NormalizedMargin => NormalizedMarginRow(row, labels[i]),
+                ScoreMethod.ConfidenceWeightedEntropy => ConfidenceWeightedEntropyRow<T>(row, labels[i], terms),
+                _ => throw new ArgumentOutOfRangeException(nameof(method)),
+            };
+            result[m] = double.CreateChecked(score);
+        }
+
+        return result;
+    }
+
     internal static double[] Widen<T>(T[] values)
         where T : IFloatingPointIeee754<T>
     {
@@ -66,18 +110,20 @@ public static class LabelQuality
         var labelArray = labels.ToArray();
         var data = p.Array;
         int k = p.K;
-        T two = T.CreateChecked(2);
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
             for (int i = start; i < end; i++)
             {
-                var row = data.AsSpan(i * k, k);
-                int label = labelArray[i];
-                scores[i] = (row[label] - MaxExcluding<T>(row, label) + T.One) / two;
+                scores[i] = NormalizedMarginRow<T>(data.AsSpan(i * k, k), labelArray[i]);
             }
         });
         return scores;
     }
+
+    /// <summary>normalized_margin of one row: (p[label] − max over other classes + 1) / 2, in the element precision.</summary>
+    internal static T NormalizedMarginRow<T>(ReadOnlySpan<T> row, int label)
+        where T : IFloatingPointIeee754<T>
+        => (row[label] - MaxExcluding(row, label) + T.One) / T.CreateChecked(2);
 
     /// <summary>
     /// Largest entry of the row other than column <paramref name="excluded"/> (all columns when negative);
@@ -114,29 +160,32 @@ public static class LabelQuality
         var scores = new T[p.N];
         var labelArray = labels.ToArray();
         var data = p.Array;
-        T logK = T.CreateChecked(Math.Log(k));
-        T lowerBound = T.CreateChecked(ClippingLowerBound);
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
             var terms = new T[k];
-            for (int i = start; i < end; i++)
-            {
-                var row = data.AsSpan(i * k, k);
-                for (int c = 0; c < k; c++)
-                {
-                    // scipy's xlogy has no float32 kernel: it computes in float64 and casts back.
-                    double v = double.CreateChecked(row[c]);
-                    terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
-                }
-
-                T entropy = -NumpyReductions.Sum<T>(terms) / logK;
-                T selfConfidence = T.Max(row[labelArray[i]], lowerBound);
-                T ratio = entropy / selfConfidence;
-                T clipped = T.Max(ratio, lowerBound);
-                scores[i] = T.Log(ratio + T.One) / clipped;
-            }
+            for (int i = start; i < end; i++) scores[i] = ConfidenceWeightedEntropyRow<T>(data.AsSpan(i * k, k), labelArray[i], terms);
         });
         return scores;
+    }
+
+    /// <summary>confidence_weighted_entropy of one row; <paramref name="terms"/> is scratch space of the row's length.</summary>
+    internal static T ConfidenceWeightedEntropyRow<T>(ReadOnlySpan<T> row, int label, Span<T> terms)
+        where T : IFloatingPointIeee754<T>
+    {
+        T logK = T.CreateChecked(Math.Log(row.Length));
+        T lowerBound = T.CreateChecked(ClippingLowerBound);
+        for (int c = 0; c < row.Length; c++)
+        {
+            // scipy's xlogy has no float32 kernel: it computes in float64 and casts back.
+            double v = double.CreateChecked(row[c]);
+            terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
+        }
+
+        T entropy = -NumpyReductions.Sum<T>(terms) / logK;
+        T selfConfidence = T.Max(row[label], lowerBound);
+        T ratio = entropy / selfConfidence;
+        T clipped = T.Max(ratio, lowerBound);
+        return T.Log(ratio + T.One) / clipped;
     }
 
     /// <summary><c>_subtract_confident_thresholds</c>: pred_probs − thresholds + max(thresholds), rows renormalised.</summary>

@@ -13,10 +13,18 @@ internal static class NoiseRatePruning
 {
     private const int MinBlockRows = 1 << 15;
 
+    /// <summary>
+    /// Above this many classes the dense per-block K×K heaps and bounds (≈ 12 bytes × K² per block: 2.4 GB at
+    /// K = 10,000 on two threads) give way to the sparse selection of the streaming path, which stores only the cells
+    /// with something to select. Tests lower it to compare both on the same data.
+    /// </summary>
+    internal static int DenseMaxClasses { get; set; } = 1024;
+
     public static bool[] Run<T>(ReadOnlySpan<int> labels, PredProbs<T> p, long[,] pruneCounts, int minExamplesPerClass)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = p.N, k = p.K;
+        if (k > DenseMaxClasses) return RunSparse(labels.ToArray(), p, pruneCounts, minExamplesPerClass);
         var classCounts = new int[k];
         foreach (int label in labels) classCounts[label]++;
         // capacity[c][j]: how many examples of given class c to flag for true class j (cleanlab skips classes
@@ -59,6 +67,28 @@ internal static class NoiseRatePruning
             }
         }
 
+        return mask;
+    }
+
+    private static bool[] RunSparse<T>(int[] labels, PredProbs<T> p, long[,] pruneCounts, int minExamplesPerClass)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = p.K;
+        var classCounts = new int[k];
+        foreach (int label in labels) classCounts[label]++;
+        var plan = new Streaming.NoiseRateSelection<T>(pruneCounts, classCounts, minExamplesPerClass);
+        var source = new Streaming.InMemoryPredProbsSource<T>(p);
+        var blocks = new Streaming.RowBlocks<T>(source, new Streaming.StreamingOptions { MaxDegreeOfParallelism = Parallelism.MaxDegree }, passes: 1);
+        var workers = blocks.Run(
+            "selection",
+            plan.CreateWorker,
+            (worker, first, count, rows) =>
+            {
+                for (int r = 0; r < count; r++) worker.Offer(rows.Slice(r * k, k), labels[first + r], first + r);
+            },
+            CancellationToken.None);
+        var mask = new bool[p.N];
+        foreach (int i in plan.Merge(workers)) mask[i] = true;
         return mask;
     }
 

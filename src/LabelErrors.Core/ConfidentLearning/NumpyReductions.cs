@@ -51,6 +51,49 @@ internal static class NumpyReductions
         return PairwiseSum(a, start, n2, stride) + PairwiseSum(a, start + n2 * stride, n - n2, stride);
     }
 
+    /// <summary>
+    /// <see cref="PairwiseSum{T}(ReadOnlySpan{T}, int, int, int)"/> over values computed on demand (the same
+    /// summation tree, so the same bits), for sums over a matrix order that is not its memory order, without a copy.
+    /// </summary>
+    public static T PairwiseSum<T, TValues>(ref TValues a, int start, int n)
+        where T : IFloatingPointIeee754<T>
+        where TValues : struct, IIndexedValues<T>
+    {
+        if (n < 8)
+        {
+            T res = T.Zero;
+            for (int i = 0; i < n; i++) res += a.At(start + i);
+            return res;
+        }
+
+        if (n <= BlockSize)
+        {
+            T r0 = a.At(start), r1 = a.At(start + 1), r2 = a.At(start + 2), r3 = a.At(start + 3);
+            T r4 = a.At(start + 4), r5 = a.At(start + 5), r6 = a.At(start + 6), r7 = a.At(start + 7);
+            int i;
+            for (i = 8; i < n - (n % 8); i += 8)
+            {
+                int o = start + i;
+                r0 += a.At(o);
+                r1 += a.At(o + 1);
+                r2 += a.At(o + 2);
+                r3 += a.At(o + 3);
+                r4 += a.At(o + 4);
+                r5 += a.At(o + 5);
+                r6 += a.At(o + 6);
+                r7 += a.At(o + 7);
+            }
+
+            T res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) res += a.At(start + i);
+            return res;
+        }
+
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return PairwiseSum<T, TValues>(ref a, start, n2) + PairwiseSum<T, TValues>(ref a, start + n2, n - n2);
+    }
+
     public static T PairwiseSum<T>(ReadOnlySpan<T> a)
         where T : IFloatingPointIeee754<T> => PairwiseSum(a, 0, a.Length, 1);
 
@@ -86,4 +129,10 @@ internal static class NumpyReductions
         T sum = Sum(a);
         return T.CreateChecked(double.CreateChecked(sum) / a.Length);
     }
+}
+
+/// <summary>Values by position, computed on demand (see <see cref="NumpyReductions.PairwiseSum{T, TValues}"/>).</summary>
+internal interface IIndexedValues<out T>
+{
+    T At(int index);
 }

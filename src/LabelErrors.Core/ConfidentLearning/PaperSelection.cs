@@ -20,7 +20,7 @@ public static class PaperSelection
     public static IReadOnlyList<string> Slugs { get; } =
         ["mnist", "cifar10", "cifar100", "caltech256", "imagenet", "quickdraw", "20news", "imdb", "amazon", "audioset"];
 
-    private const int MnistShownOnSite = 100;
+    internal const int MnistShownOnSite = 100;
 
     /// <summary>The ranked indices shown on labelerrors.com for <paramref name="datasetSlug"/>.</summary>
     public static int[] Select(string datasetSlug, ReadOnlySpan<int> labels, PredProbs predProbs)
@@ -82,16 +82,34 @@ public static class PaperSelection
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var margins = new T[p.N];
-        for (int i = 0; i < margins.Length; i++)
-        {
-            var row = p.Row(i);
-            margins[i] = row[labels[i]] - LabelQuality.MaxExcluding(row, labels[i]);
-        }
+        for (int i = 0; i < margins.Length; i++) margins[i] = Margin(p.Row(i), labels[i]);
 
         return StableOrder.LowestAscending<T>(margins, count);
     }
 
-    private static string NormalizeSlug(string datasetSlug)
+    /// <summary>The study's ranking key of one row: p[label] − max over the other classes, in the element precision.</summary>
+    internal static T Margin<T>(ReadOnlySpan<T> row, int label)
+        where T : IFloatingPointIeee754<T>
+        => row[label] - LabelQuality.MaxExcluding(row, label);
+
+    /// <summary>
+    /// cleanlab's normalized_margin score (p[label] − max over other classes + 1) / 2 of every example, in the element
+    /// precision, widened to double. Unlike <see cref="LabelQuality.Scores"/> this accepts values slightly above 1,
+    /// as the study's published pred_probs hold (IMDB); values must be finite.
+    /// </summary>
+    public static double[] NormalizedMargins(ReadOnlySpan<int> labels, PredProbs predProbs)
+    {
+        InputChecks.Validate(labels, predProbs, allowOneClass: true, requireUnitRange: false);
+        return predProbs switch
+        {
+            PredProbs<double> d => LabelQuality.Widen(LabelQuality.NormalizedMargin(labels, d)),
+            PredProbs<float> f => LabelQuality.Widen(LabelQuality.NormalizedMargin(labels, f)),
+            PredProbs<Half> h => LabelQuality.Widen(LabelQuality.NormalizedMargin(labels, h)),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+    }
+
+    internal static string NormalizeSlug(string datasetSlug)
     {
         ArgumentNullException.ThrowIfNull(datasetSlug);
         string slug = datasetSlug.Trim().ToLowerInvariant();

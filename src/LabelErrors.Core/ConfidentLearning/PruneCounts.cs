@@ -27,48 +27,42 @@ internal static class PruneCounts
             noiseRatesPerColumn[c] = Math.Max(nonZero - 1.0, 1.0);
         }
 
-        var matrix = new double[k, k];
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j < k; j++)
-            {
-                double v = confidentJoint[j, i] - (newDiagonal[j] - diagonal[j]) / noiseRatesPerColumn[j];
-                matrix[i, j] = v < 0 ? 0 : v;
-            }
-        }
-
-        for (int c = 0; c < k; c++) matrix[c, c] = newDiagonal[c];
-        return ReducePruneCounts(matrix, fracNoise);
-    }
-
-    /// <summary>
-    /// <c>_reduce_prune_counts</c>: off-diagonals times frac_noise, the removed mass moved onto the diagonal,
-    /// truncated to integers (the following round_preserving_row_totals leaves integers unchanged).
-    /// </summary>
-    private static long[,] ReducePruneCounts(double[,] matrix, double fracNoise)
-    {
-        int k = matrix.GetLength(0);
-        var reduced = new double[k, k];
+        // _reduce_prune_counts works column by column, and column j of the matrix only needs row j of the joint,
+        // so no K×K matrix of doubles is built (800 MB each for K = 10,000)
+        var result = new long[k, k];
         var column = new double[k];
+        var reduced = new double[k];
+        var removed = new double[k];
         for (int j = 0; j < k; j++)
         {
             for (int i = 0; i < k; i++)
             {
-                reduced[i, j] = i == j ? matrix[i, j] : matrix[i, j] * fracNoise;
-                column[i] = matrix[i, j] - reduced[i, j];
+                double v = confidentJoint[j, i] - (newDiagonal[j] - diagonal[j]) / noiseRatesPerColumn[j];
+                column[i] = v < 0 ? 0 : v;
             }
 
-            // np.sum(axis=0) of a Fortran-ordered matrix: pairwise along each column
-            reduced[j, j] = matrix[j, j] + NumpyReductions.Sum<double>(column);
-        }
-
-        var result = new long[k, k];
-        for (int i = 0; i < k; i++)
-        {
-            for (int j = 0; j < k; j++) result[i, j] = (long)reduced[i, j];
+            column[j] = newDiagonal[j];
+            ReduceColumn(column, j, fracNoise, reduced, removed);
+            for (int i = 0; i < k; i++) result[i, j] = (long)reduced[i];
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <c>_reduce_prune_counts</c> for column j: off-diagonals times frac_noise, the removed mass moved onto the
+    /// diagonal (np.sum(axis=0) of a Fortran-ordered matrix: pairwise along the column); the caller truncates to
+    /// integers (the following round_preserving_row_totals leaves integers unchanged).
+    /// </summary>
+    private static void ReduceColumn(double[] column, int j, double fracNoise, double[] reduced, double[] removed)
+    {
+        for (int i = 0; i < column.Length; i++)
+        {
+            reduced[i] = i == j ? column[i] : column[i] * fracNoise;
+            removed[i] = column[i] - reduced[i];
+        }
+
+        reduced[j] = column[j] + NumpyReductions.Sum<double>(removed);
     }
 
     /// <summary>

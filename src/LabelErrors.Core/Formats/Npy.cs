@@ -79,6 +79,29 @@ public static class Npy
         Write(stream, data, shape);
     }
 
+    public static void Write(string path, ReadOnlySpan<Half> data, params ReadOnlySpan<long> shape)
+    {
+        using var stream = File.Create(path);
+        Write(stream, data, shape);
+    }
+
+    /// <summary>Writes a float16 array (1-D or 2-D, C order).</summary>
+    public static void Write(Stream stream, ReadOnlySpan<Half> data, params ReadOnlySpan<long> shape) => WriteCore(stream, data, "<f2", shape);
+
+    /// <summary>
+    /// Writes only the header of a little-endian C-order array of <paramref name="descr"/> ('&lt;f2', '&lt;f4', '&lt;f8' or '&lt;i8');
+    /// the caller then writes the elements in row-major order, e.g. in chunks for arrays larger than memory.
+    /// </summary>
+    public static void WriteHeader(Stream stream, string descr, params ReadOnlySpan<long> shape)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (descr is not ("<f2" or "<f4" or "<f8" or "<i8"))
+            throw new ArgumentException($"descr '{descr}' is not written by this method", nameof(descr));
+        if (shape.Length is not (1 or 2))
+            throw new ArgumentException("only 1-D and 2-D arrays are written", nameof(shape));
+        stream.Write(HeaderBytes(descr, shape));
+    }
+
     /// <summary>Writes an int64 array (1-D or 2-D, C order).</summary>
     public static void Write(Stream stream, ReadOnlySpan<long> data, params ReadOnlySpan<long> shape) => WriteCore(stream, data, "<i8", shape);
 

@@ -36,6 +36,13 @@ public static class InputValidator
                 $"{classNames.Count} class names but pred_probs has {k} columns");
 
         var checkedMatrix = CheckProbabilities(predProbs, options);
+        var warnings = CheckLabelsAndClasses(labels, k, classNames);
+        return new ValidatedInputs(labels.Labels, checkedMatrix, classNames, warnings);
+    }
+
+    /// <summary>Label range, at least two classes present, and a warning for classes without examples.</summary>
+    internal static List<string> CheckLabelsAndClasses(LabelsInput labels, int k, IReadOnlyList<string>? classNames)
+    {
         var counts = CheckLabels(labels, k);
 
         var present = counts.Count(c => c > 0);
@@ -56,7 +63,7 @@ public static class InputValidator
                 : $"{labels.FileName}: {missing.Count} classes have no examples: {listed}{more}");
         }
 
-        return new ValidatedInputs(labels.Labels, checkedMatrix, classNames, warnings);
+        return warnings;
     }
 
     private static int[] CheckLabels(LabelsInput labels, int k)
@@ -77,49 +84,69 @@ public static class InputValidator
     {
         var matrix = input.Matrix;
         var tolerance = RowSumTolerance.For(matrix.Precision);
-        var row = new double[matrix.Columns];
 
-        for (var r = 0; r < matrix.Rows; r++)
+        // row blocks in parallel; each block stops at its first problem and the earliest one is reported, which is
+        // the row a sequential check would have stopped at
+        const int blockRows = 16_384;
+        int blocks = (matrix.Rows + blockRows - 1) / blockRows;
+        var problems = new (int Row, string Message)?[blocks];
+        Parallel.For(0, blocks, b =>
         {
-            matrix.CopyRow(r, row);
-            var sum = 0.0;
-            for (var c = 0; c < row.Length; c++)
+            var row = new double[matrix.Columns];
+            int end = Math.Min(matrix.Rows, (b + 1) * blockRows);
+            for (var r = b * blockRows; r < end; r++)
             {
-                var value = row[c];
-                if (!double.IsFinite(value))
-                    throw new LabelErrorsInputException(input.FileName, $"column {c}: value {Show(value)} is not a finite number", input.RowNumber(r));
-                if (value < 0)
-                    throw new LabelErrorsInputException(input.FileName, $"column {c}: probability {Show(value)} is negative", input.RowNumber(r));
-                sum += value;
+                matrix.CopyRow(r, row);
+                if (CheckRow(row, tolerance, options) is { } problem)
+                {
+                    problems[b] = (r, problem);
+                    return;
+                }
             }
-
-            if (Math.Abs(sum - 1) <= tolerance)
-            {
-                CheckNotAboveOne(input, r, row, options);
-                continue;
-            }
-            if (!options.Renormalize)
-                throw new LabelErrorsInputException(input.FileName,
-                    $"probabilities sum to {Show(sum)}, not 1 (tolerance {Show(tolerance)}); --renormalize divides each row by its sum",
-                    input.RowNumber(r));
-            if (sum == 0)
-                throw new LabelErrorsInputException(input.FileName, "all probabilities are 0, so the row cannot be renormalized", input.RowNumber(r));
+        });
+        foreach (var problem in problems)
+        {
+            if (problem is { } p)
+                throw new LabelErrorsInputException(input.FileName, p.Message, input.RowNumber(p.Row));
         }
 
         return options.Renormalize ? RowNormalization.Normalize(matrix) : matrix;
     }
 
+    /// <summary>The problem with one pred_probs row (widened to double), or null when it is fine.</summary>
+    internal static string? CheckRow(ReadOnlySpan<double> row, double tolerance, ValidationOptions options)
+    {
+        var sum = 0.0;
+        for (var c = 0; c < row.Length; c++)
+        {
+            var value = row[c];
+            if (!double.IsFinite(value))
+                return $"column {c}: value {Show(value)} is not a finite number";
+            if (value < 0)
+                return $"column {c}: probability {Show(value)} is negative";
+            sum += value;
+        }
+
+        if (Math.Abs(sum - 1) <= tolerance)
+            return CheckNotAboveOne(row, options);
+        if (!options.Renormalize)
+            return $"probabilities sum to {Show(sum)}, not 1 (tolerance {Show(tolerance)}); --renormalize divides each row by its sum";
+        if (sum == 0)
+            return "all probabilities are 0, so the row cannot be renormalized";
+        return null;
+    }
+
     // Same margin as the algorithms' own range check, so that validated inputs are never refused later.
     private const double AboveOneMargin = 1e-6;
 
-    private static void CheckNotAboveOne(PredProbsInput input, int r, double[] row, ValidationOptions options)
+    private static string? CheckNotAboveOne(ReadOnlySpan<double> row, ValidationOptions options)
     {
         if (options.Renormalize || options.AllowValuesAboveOne)
-            return;
+            return null;
         for (var c = 0; c < row.Length; c++)
             if (row[c] > 1 + AboveOneMargin)
-                throw new LabelErrorsInputException(input.FileName,
-                    $"column {c}: probability {Show(row[c])} is greater than 1; --renormalize divides each row by its sum", input.RowNumber(r));
+                return $"column {c}: probability {Show(row[c])} is greater than 1; --renormalize divides each row by its sum";
+        return null;
     }
 
     private static string ClassText(int index, IReadOnlyList<string>? classNames) =>

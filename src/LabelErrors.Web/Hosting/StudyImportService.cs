@@ -1,3 +1,4 @@
+using LabelErrors.Web.Browse.Caching;
 using LabelErrors.Data.Import;
 using LabelErrors.Web.Options;
 using Microsoft.Extensions.Options;
@@ -14,6 +15,7 @@ internal sealed class StudyImportService(
     IHostEnvironment environment,
     StudyImporter importer,
     StudyCrossCheck crossCheck,
+    BrowsePageCache pages,
     ILogger<StudyImportService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -50,6 +52,11 @@ internal sealed class StudyImportService(
         catch (Exception ex)
         {
             logger.LogError(ex, "Study import: {Reason}", ex.Message);
+        }
+        finally
+        {
+            // Pages cached while the import ran show fewer datasets (or none); whatever landed is shown from now on.
+            await pages.EvictAllAsync(CancellationToken.None);
         }
     }
 }

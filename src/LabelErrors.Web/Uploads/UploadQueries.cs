@@ -2,12 +2,13 @@ using System.Globalization;
 using LabelErrors.Cli.Output;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
+using LabelErrors.Web.Browse.Caching;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Uploads;
 
 /// <summary>Reads uploads by share token: the dataset and job, result pages, the CSV downloads; deletes with the owner key.</summary>
-public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contexts, UploadStorage storage)
+public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contexts, UploadStorage storage, BrowsePageCache browsePages)
 {
     public async Task<UploadLookup?> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -37,6 +38,8 @@ public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contex
         // Cascades to the examples, their texts and the job; a running job loses its claim and stops.
         await db.Datasets.Where(d => d.Id == dataset.Id).ExecuteDeleteAsync(cancellationToken);
         storage.Delete(dataset.Upload.StoragePath);
+        if (dataset.Upload.IsListed)
+            await browsePages.EvictAllAsync(CancellationToken.None);
         return DeleteOutcome.Deleted;
     }
 

@@ -1,5 +1,6 @@
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
+using LabelErrors.Web.Browse.Caching;
 using LabelErrors.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ public sealed class UploadService(
     UploadStorage storage,
     IDbContextFactory<LabelErrorsDbContext> contexts,
     JobSignal signal,
+    BrowsePageCache browsePages,
     ILogger<UploadService> logger)
 {
     public UploadStorage Storage => storage;
@@ -122,6 +124,9 @@ public sealed class UploadService(
         job.DatasetId = dataset.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // A listed upload joins the menu of datasets on every cached page.
+        if (request.Listed)
+            await browsePages.EvictAllAsync(CancellationToken.None);
         return (dataset.Id, job.Id);
     }
 

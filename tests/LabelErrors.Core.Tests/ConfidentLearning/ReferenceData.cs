@@ -53,20 +53,29 @@ internal static class ReferenceData
 
     private static (int[] Labels, PredProbs PredProbs) LoadCore(string dataset, string version)
     {
+        var (labelsPath, predProbsPath) = InputPaths(dataset, version);
+        return (Npy.ReadLabels(labelsPath), Npy.ReadPredProbs(predProbsPath).ToPredProbs());
+    }
+
+    /// <summary>The pred_probs input of <see cref="Load"/> as a streaming file source.</summary>
+    public static LabelErrors.Core.ConfidentLearning.Streaming.PredProbsSource OpenPredProbsFile(string dataset, string version) =>
+        LabelErrors.Core.ConfidentLearning.Streaming.NpyPredProbsFile.Open(InputPaths(dataset, version).PredProbs);
+
+    private static (string Labels, string PredProbs) InputPaths(string dataset, string version)
+    {
         string dir = Path.Combine(ReferenceDirectory!, dataset);
         if (File.Exists(Path.Combine(dir, "inputs", "labels.npy")))
         {
-            return (Npy.ReadLabels(Path.Combine(dir, "inputs", "labels.npy")), Npy.ReadPredProbs(Path.Combine(dir, "inputs", "pred_probs.npy")).ToPredProbs());
+            return (Path.Combine(dir, "inputs", "labels.npy"), Path.Combine(dir, "inputs", "pred_probs.npy"));
         }
 
         string data = Path.Combine(SharedDirectory!, "data", "label-errors");
         string baseName = dataset + "_test_set";
-        var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
+        string labels = Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy");
         string normalized = Path.Combine(dir, "inputs", "pred_probs_row_normalized.npy");
-        var predProbs = version == "2.9.0" && File.Exists(normalized)
-            ? Npy.ReadPredProbs(normalized).ToPredProbs()
-            : Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy")).ToPredProbs();
-        return (labels, predProbs);
+        return version == "2.9.0" && File.Exists(normalized)
+            ? (labels, normalized)
+            : (labels, Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy"));
     }
 
     private static string? FindSharedRoot()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Web.Browse;
+using LabelErrors.Web.Browse.Caching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,7 @@ namespace LabelErrors.Web.Review.Visitors;
 /// Visitors' votes and wrong-correction reports on the study's examples: one vote per example per browser (a second
 /// vote replaces the first), the example's tally and "disputed" flag recounted in the same transaction.
 /// </summary>
-public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> contexts, TimeProvider time)
+public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> contexts, TimeProvider time, BrowsePageCache pages)
 {
     public const int MaxBrowserIdLength = 64;
     public const int MaxNoteLength = 500;
@@ -37,7 +38,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
             return new VoteOutcome(null, problem);
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var outcome = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // One voter at a time per example, so the recount below never misses a concurrent vote.
@@ -63,6 +64,9 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
             await transaction.CommitAsync(cancellationToken);
             return new VoteOutcome(tally);
         });
+        // The tally and the "disputed" badge show on the dataset's cached gallery and permalink pages.
+        await pages.EvictDatasetAsync(dataset.Slug, CancellationToken.None);
+        return outcome;
     }
 
     private static async Task RecountAsync(LabelErrorsDbContext db, VisitorTally tally, VisitorQuestion question, CancellationToken cancellationToken)

@@ -1,0 +1,66 @@
+using System.Numerics;
+
+namespace LabelErrors.Core.ConfidentLearning.Streaming;
+
+/// <summary>
+/// The last pass: only the blocks holding selected examples are read. For each selected example (ascending index):
+/// whether cleanlab's <c>_reduce_issues</c> drops it (given label is the argmax once 1e-6 is added), its
+/// predicted label and its score, computed by the same row functions as the in-memory scores.
+/// </summary>
+internal static class FlaggedRows
+{
+    public sealed record Rows<T>(int[] Indices, bool[] PredictedAsGiven, int[] PredictedLabels, T[] Scores);
+
+    public static Rows<T> Read<T>(RowBlocks<T> blocks, int k, int[] labels, int[] indices, ScoreMethod? method, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var predictedAsGiven = new bool[indices.Length];
+        var predicted = new int[indices.Length];
+        var scores = new T[indices.Length];
+        int blockRows = blocks.BlockRows;
+        blocks.Run(
+            "flagged rows",
+            () => new T[k],
+            (terms, first, count, rows) =>
+            {
+                int m = LowerBound(indices, first);
+                for (; m < indices.Length && indices[m] < first + count; m++)
+                {
+                    int i = indices[m];
+                    var row = rows.Slice((i - first) * k, k);
+                    predictedAsGiven[m] = ClassPruning.IsPredictedAsGiven(row, labels[i]);
+                    predicted[m] = LabelIssues.ArgMax(row);
+                    scores[m] = method switch
+                    {
+                        ScoreMethod.SelfConfidence => row[labels[i]],
+                        ScoreMethod.NormalizedMargin => LabelQuality.NormalizedMarginRow(row, labels[i]),
+                        ScoreMethod.ConfidenceWeightedEntropy => LabelQuality.ConfidenceWeightedEntropyRow(row, labels[i], terms),
+                        _ => T.NaN,
+                    };
+                }
+            },
+            cancellationToken,
+            include: b => HasAny(indices, b * blockRows, (b + 1) * blockRows));
+        return new Rows<T>(indices, predictedAsGiven, predicted, scores);
+    }
+
+    private static bool HasAny(int[] sorted, int start, int end)
+    {
+        int m = LowerBound(sorted, start);
+        return m < sorted.Length && sorted[m] < end;
+    }
+
+    /// <summary>First position whose value is at least <paramref name="value"/>.</summary>
+    private static int LowerBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = lo + ((hi - lo) >> 1);
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
+    }
+}

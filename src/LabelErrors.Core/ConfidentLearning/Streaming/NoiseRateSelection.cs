@@ -1,0 +1,160 @@
+using System.Numerics;
+
+namespace LabelErrors.Core.ConfidentLearning.Streaming;
+
+/// <summary>
+/// prune_by_noise_rate's selection in one streaming pass: for each given class c and other class j with m[j, c] &gt; 0,
+/// the m[j, c] examples of class c with the largest margin p[j] − p[c] (ties: lowest index), kept in bounded heaps
+/// (<see cref="LowestKeys{T}"/> over the negated margin, the same keys as <see cref="NoiseRatePruning"/>). Only cells
+/// with a non-zero count are stored (sparse per class), so memory is O(K + cells + selected), not O(K²) per worker.
+/// </summary>
+internal sealed class NoiseRateSelection<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly int[][] _trueClasses;
+    private readonly int[][] _capacities;
+
+    /// <param name="pruneCounts">m[j, c]: examples of given class c to flag for true class j.</param>
+    public NoiseRateSelection(long[,] pruneCounts, int[] classCounts, int minExamplesPerClass)
+    {
+        int k = classCounts.Length;
+        _trueClasses = new int[k][];
+        _capacities = new int[k][];
+        var columns = new List<int>();
+        var capacities = new List<int>();
+        for (int c = 0; c < k; c++)
+        {
+            columns.Clear();
+            capacities.Clear();
+            // as NoiseRatePruning: cleanlab skips classes with min_examples_per_class or fewer examples, and writes
+            // masks back only for classes of size > 1
+            if (classCounts[c] > minExamplesPerClass && classCounts[c] > 1)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    int capacity = j == c ? 0 : (int)Math.Clamp(pruneCounts[j, c], 0, classCounts[c]);
+                    if (capacity == 0) continue;
+                    columns.Add(j);
+                    capacities.Add(capacity);
+                }
+            }
+
+            _trueClasses[c] = [.. columns];
+            _capacities[c] = [.. capacities];
+        }
+    }
+
+    public Worker CreateWorker() => new(this);
+
+    /// <summary>Indices selected by any cell, ascending, from the partial selections of all workers.</summary>
+    public int[] Merge(IReadOnlyList<Worker> workers)
+    {
+        var selected = new List<int>();
+        for (int c = 0; c < _trueClasses.Length; c++)
+        {
+            for (int t = 0; t < _trueClasses[c].Length; t++)
+            {
+                var merged = workers[0].Selections[c][t];
+                for (int w = 1; w < workers.Count; w++)
+                {
+                    var partial = workers[w].Selections[c][t];
+                    for (int e = 0; e < partial.Count; e++) merged.Offer(partial.Keys[e], partial.Positions[e]);
+                }
+
+                foreach (int i in merged.Positions) selected.Add(i);
+            }
+        }
+
+        selected.Sort();
+        return UniqueSorted(selected);
+    }
+
+    private static int[] UniqueSorted(List<int> sorted)
+    {
+        var unique = new List<int>(sorted.Count);
+        foreach (int i in sorted)
+        {
+            if (unique.Count == 0 || unique[^1] != i) unique.Add(i);
+        }
+
+        return [.. unique];
+    }
+
+    /// <summary>The partial selections of one worker over the rows it was given.</summary>
+    public sealed class Worker
+    {
+        private readonly int[][] _trueClasses;
+        private readonly T[][] _bounds;
+        private readonly float[][] _skipAbove;
+
+        internal Worker(NoiseRateSelection<T> plan)
+        {
+            int k = plan._trueClasses.Length;
+            _trueClasses = plan._trueClasses;
+            Selections = new LowestKeys<T>[k][];
+            _bounds = new T[k][];
+            _skipAbove = new float[k][];
+            for (int c = 0; c < k; c++)
+            {
+                int cells = _trueClasses[c].Length;
+                Selections[c] = new LowestKeys<T>[cells];
+                _bounds[c] = new T[cells];
+                _skipAbove[c] = new float[cells];
+                for (int t = 0; t < cells; t++)
+                {
+                    Selections[c][t] = new LowestKeys<T>(plan._capacities[c][t]);
+                    _bounds[c][t] = T.PositiveInfinity;
+                    _skipAbove[c][t] = float.PositiveInfinity;
+                }
+            }
+        }
+
+        internal LowestKeys<T>[][] Selections { get; }
+
+        /// <summary>
+        /// <see cref="Offer"/> for a float16 row with its float copy: the float difference p[c] − p[j] is tried first,
+        /// and only a difference not above the next float16 after the bound is rounded to float16 (rounding is
+        /// monotone, so a difference above that value rounds to a key above the bound, which could not enter).
+        /// </summary>
+        public void OfferWidened(ReadOnlySpan<T> row, ReadOnlySpan<float> widened, int label, int position)
+        {
+            var trueClasses = _trueClasses[label];
+            if (trueClasses.Length == 0) return;
+            var bounds = _bounds[label];
+            var skipAbove = _skipAbove[label];
+            var selections = Selections[label];
+            float ownWide = widened[label];
+            T own = row[label];
+            for (int t = 0; t < trueClasses.Length; t++)
+            {
+                int j = trueClasses[t];
+                if (ownWide - widened[j] > skipAbove[t]) continue;
+                T negatedMargin = own - row[j];
+                if (negatedMargin > bounds[t]) continue;
+                var selection = selections[t];
+                selection.Offer(negatedMargin, position);
+                bounds[t] = selection.AdmissionBound;
+                skipAbove[t] = float.CreateChecked(T.BitIncrement(bounds[t]));
+            }
+        }
+
+        public void Offer(ReadOnlySpan<T> row, int label, int position)
+        {
+            var trueClasses = _trueClasses[label];
+            if (trueClasses.Length == 0) return;
+            var bounds = _bounds[label];
+            var selections = Selections[label];
+            T own = row[label];
+            for (int t = 0; t < trueClasses.Length; t++)
+            {
+                // the negated margin -(p[j] - p[c]) equals p[c] - p[j] exactly (round-to-nearest is symmetric);
+                // a key equal to the bound may still win on a lower position (blocks come in any order)
+                T negatedMargin = own - row[trueClasses[t]];
+                if (negatedMargin > bounds[t]) continue;
+                var selection = selections[t];
+                selection.Offer(negatedMargin, position);
+                bounds[t] = selection.AdmissionBound;
+            }
+        }
+    }
+}

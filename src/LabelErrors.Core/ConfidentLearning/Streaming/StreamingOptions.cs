@@ -1,0 +1,24 @@
+namespace LabelErrors.Core.ConfidentLearning.Streaming;
+
+/// <summary>How a streaming computation reads its input. None of these settings changes the result.</summary>
+public sealed record StreamingOptions
+{
+    /// <summary>Bytes of pred_probs per block when <see cref="BlockRows"/> is not set.</summary>
+    public const int DefaultBlockBytes = 4 << 20;
+
+    /// <summary>Rows per block; by default as many as fit in <see cref="DefaultBlockBytes"/>.</summary>
+    public int? BlockRows { get; init; }
+
+    /// <summary>Blocks processed at once (each worker holds one block buffer and its own partial selections).</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Reports the rows done per pass; called from worker threads.</summary>
+    public IProgress<StreamingProgress>? Progress { get; init; }
+
+    internal int RowsPerBlock(PredProbsSource source)
+    {
+        int rows = BlockRows ?? Math.Max(1, DefaultBlockBytes / Math.Max(1, source.RowBytes));
+        if (rows < 1) throw new ArgumentOutOfRangeException(nameof(BlockRows), "BlockRows must be at least 1.");
+        return rows;
+    }
+}

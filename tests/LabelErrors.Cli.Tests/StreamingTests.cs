@@ -1,0 +1,140 @@
+using System.Globalization;
+using LabelErrors.Core.Formats;
+
+namespace LabelErrors.Cli.Tests;
+
+/// <summary>--stream gives byte-identical output to the in-memory path; its progress bar goes to stderr only.</summary>
+public sealed class StreamingTests : IDisposable
+{
+    private readonly TempDir _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>Seeded noisy float32 inputs with ties (duplicated rows), rows summing to 1 within float32 tolerance.</summary>
+    private (string Labels, string Probs) WriteInputs(int n, int k, int seed)
+    {
+        var random = new Random(seed);
+        var labels = new long[n];
+        var probs = new float[n * k];
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 10 && random.NextDouble() < 0.2)
+            {
+                var source = random.Next(i);
+                labels[i] = labels[source];
+                probs.AsSpan(source * k, k).CopyTo(probs.AsSpan(i * k, k));
+                continue;
+            }
+
+            var truth = random.Next(k);
+            labels[i] = random.NextDouble() < 0.2 ? random.Next(k) : truth;
+            var row = new double[k];
+            for (var c = 0; c < k; c++) row[c] = -Math.Log(1 - random.NextDouble()) * (c == truth ? 5 : 1);
+            var sum = row.Sum();
+            for (var c = 0; c < k; c++) probs[i * k + c] = (float)(row[c] / sum);
+        }
+
+        var labelsPath = _temp.File($"labels-{seed}.npy");
+        var probsPath = _temp.File($"probs-{seed}.npy");
+        Npy.Write(labelsPath, labels, n);
+        Npy.Write(probsPath, probs, n, k);
+        return (labelsPath, probsPath);
+    }
+
+    [Theory]
+    [InlineData("self_confidence")]
+    [InlineData("normalized_margin")]
+    [InlineData("confidence_weighted_entropy")]
+    public async Task Find_issues_output_is_the_same_with_and_without_streaming(string rankBy)
+    {
+        var (labels, probs) = WriteInputs(3000, 6, seed: 1);
+
+        var inMemory = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--rank-by", rankBy);
+        var streamed = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--rank-by", rankBy, "--stream");
+
+        Assert.Equal(0, inMemory.ExitCode);
+        Assert.Equal(0, streamed.ExitCode);
+        Assert.True(inMemory.CsvRows().Length > 50);
+        Assert.Equal(inMemory.Out, streamed.Out);
+        Assert.Equal("", streamed.Error);
+    }
+
+    [Theory]
+    [InlineData("mnist")]
+    [InlineData("cifar10")]
+    [InlineData("imagenet")]
+    public async Task Paper_output_is_the_same_with_and_without_streaming(string dataset)
+    {
+        var (labels, probs) = WriteInputs(3000, 6, seed: 2);
+
+        var inMemory = await CliRun.RunAsync("paper", "-d", dataset, "-l", labels, "-p", probs, "--format", "json");
+        var streamed = await CliRun.RunAsync("paper", "-d", dataset, "-l", labels, "-p", probs, "--format", "json", "--stream");
+
+        Assert.Equal(0, inMemory.ExitCode);
+        Assert.Equal(0, streamed.ExitCode);
+        Assert.True(inMemory.Out.Length > 1000);
+        Assert.Equal(inMemory.Out, streamed.Out);
+    }
+
+    [Fact]
+    public async Task Progress_bar_goes_to_stderr_only_when_asked()
+    {
+        var (labels, probs) = WriteInputs(2000, 4, seed: 3);
+        var plain = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--stream");
+        var withBar = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--stream", "--progress");
+
+        Assert.Equal(plain.Out, withBar.Out);
+        Assert.Equal("", plain.Error);
+        var lines = withBar.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.StartsWith("labelerrors: pass 1/1 validation", StringComparison.Ordinal) && line.EndsWith("100%", StringComparison.Ordinal));
+        foreach (var pass in new[] { "1/4 thresholds", "2/4 confident joint", "3/4 selection", "4/4 flagged rows" })
+            Assert.Contains(lines, line => line.StartsWith($"labelerrors: pass {pass}", StringComparison.Ordinal) && line.EndsWith("100%", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Bad_rows_are_reported_like_the_in_memory_path()
+    {
+        var (labels, probs) = WriteInputs(500, 3, seed: 4);
+        var matrix = Npy.ReadPredProbs(probs);
+        var values = Enumerable.Range(0, 500 * 3).Select(i => (float)matrix[i / 3, i % 3]).ToArray();
+        values[300 * 3 + 1] = 0.9f; // row 300 no longer sums to 1
+        values[400 * 3] = float.NaN;
+        Npy.Write(probs, values, 500, 3);
+
+        var inMemory = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs);
+        var streamed = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--stream");
+
+        Assert.Equal((2, 2), (inMemory.ExitCode, streamed.ExitCode));
+        Assert.Contains("row 300", inMemory.Error);
+        Assert.Equal(inMemory.Error, streamed.Error);
+    }
+
+    [Fact]
+    public async Task Streaming_refuses_other_filters_and_renormalize()
+    {
+        var (labels, probs) = WriteInputs(200, 3, seed: 5);
+
+        var otherFilter = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--stream", "--filter-by", "prune_by_class");
+        var renormalize = await CliRun.RunAsync("find-issues", "-l", labels, "-p", probs, "--stream", "--renormalize");
+
+        Assert.Equal(2, otherFilter.ExitCode);
+        Assert.Contains("streaming supports --filter-by prune_by_noise_rate only", otherFilter.Error);
+        Assert.Equal(2, renormalize.ExitCode);
+        Assert.Contains("--renormalize cannot be combined with streaming", renormalize.Error);
+        Assert.Equal("", otherFilter.Out + renormalize.Out);
+    }
+
+    [Fact]
+    public void Only_large_float_npy_files_stream_automatically()
+    {
+        var (_, probs) = WriteInputs(100, 3, seed: 6);
+        var choice = new Input.StreamingChoice();
+        var command = new System.CommandLine.Command("x");
+        choice.AddTo(command);
+
+        Assert.False(choice.ShouldStream(command.Parse([]), probs));
+        Assert.True(choice.ShouldStream(command.Parse(["--stream"]), probs));
+        Assert.True(Input.StreamingChoice.AutomaticThresholdBytes <= 1L << 30);
+        _ = CultureInfo.InvariantCulture;
+    }
+}

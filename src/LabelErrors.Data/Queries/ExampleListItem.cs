@@ -9,6 +9,12 @@ public sealed record ExampleListItem
     public int GivenLabel { get; init; }
     public int? GuessedLabel { get; init; }
     public double? LabelQuality { get; init; }
+
+    /// <summary>The model's most likely class (an upload's "suggested" label).</summary>
+    public int? PredictedLabel { get; init; }
+
+    /// <summary>An upload's issue rank (0 = worst); null when the example was not flagged.</summary>
+    public int? IssueRank { get; init; }
     public bool IsValidatedError { get; init; }
     public ConsensusCategory? Consensus { get; init; }
 

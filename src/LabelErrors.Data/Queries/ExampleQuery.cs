@@ -34,6 +34,12 @@ public sealed record ExampleQuery
     public int? GivenClass { get; init; }
     public int? GuessedClass { get; init; }
 
+    /// <summary>The model's most likely class (an upload's "suggested class").</summary>
+    public int? SuggestedClass { get; init; }
+
+    /// <summary>Label quality at most this (0…1); examples without a label quality never match.</summary>
+    public double? MaxLabelQuality { get; init; }
+
     /// <summary>Only examples whose site visitors disagree with the Mechanical Turk consensus.</summary>
     public bool Disputed { get; init; }
 
@@ -50,7 +56,8 @@ public sealed record ExampleQuery
     /// <summary>True when some filter narrows the scope (sort and paging do not count).</summary>
     public bool HasFilters =>
         MinAgreement > 0 || GivenFewerThan is not null || Consensus.Count > 0 || GivenClass is not null
-        || GuessedClass is not null || !string.IsNullOrEmpty(Text) || Disputed;
+        || GuessedClass is not null || !string.IsNullOrEmpty(Text) || Disputed || SuggestedClass is not null
+        || MaxLabelQuality is not null;
 
     /// <summary>The same view without its filters (scope and sort kept): the "loosen the filter" link.</summary>
     public ExampleQuery WithoutFilters() => Default with { Scope = Scope, Sort = Sort, AgreementOption = AgreementOption, PageSize = PageSize };
@@ -60,10 +67,13 @@ public sealed record ExampleQuery
 
     /// <summary>
     /// Reads a query string (with or without the leading '?'). Unknown keys are ignored and invalid values fall back
-    /// to their default, so a hand-edited or outdated link still opens a sensible view.
+    /// to their default, so a hand-edited or outdated link still opens a sensible view. <paramref name="defaults"/>
+    /// supplies the scope and sort a key left out means (an upload's page starts elsewhere than the study's gallery);
+    /// pass the same to <see cref="ToQueryString"/>.
     /// </summary>
-    public static ExampleQuery Parse(string? queryString)
+    public static ExampleQuery Parse(string? queryString, ExampleQuery? defaults = null)
     {
+        var fallback = defaults ?? Default;
         var values = QueryStringCodec.Decode(queryString);
         string? Get(string key) => values.TryGetValue(key, out var v) ? v : null;
 
@@ -81,37 +91,45 @@ public sealed record ExampleQuery
 
         return new ExampleQuery
         {
-            Scope = ScopeNames.TryParse(Get(Keys.Scope)) ?? Default.Scope,
+            Scope = ScopeNames.TryParse(Get(Keys.Scope)) ?? fallback.Scope,
             AgreementOption = VoteOptionNames.TryParse(Get(Keys.AgreementOption)) ?? Default.AgreementOption,
             MinAgreement = ParseInt(Get(Keys.MinAgreement), 0, MaxAgreement) ?? 0,
             GivenFewerThan = ParseInt(Get(Keys.GivenFewerThan), 1, MaxAgreement),
             Consensus = consensus,
             GivenClass = ParseInt(Get(Keys.GivenClass), 0, int.MaxValue),
             GuessedClass = ParseInt(Get(Keys.GuessedClass), 0, int.MaxValue),
+            SuggestedClass = ParseInt(Get(Keys.SuggestedClass), 0, int.MaxValue),
+            MaxLabelQuality = ParseQuality(Get(Keys.MaxLabelQuality)),
             Text = string.IsNullOrEmpty(text) ? null : text,
             Disputed = Get(Keys.Disputed) is "1" or "true",
-            Sort = SortNames.TryParse(Get(Keys.Sort)) ?? Default.Sort,
+            Sort = SortNames.TryParse(Get(Keys.Sort)) ?? fallback.Sort,
             Page = ParseInt(Get(Keys.Page), 1, int.MaxValue) ?? 1,
             PageSize = ParseInt(Get(Keys.PageSize), 1, MaxPageSize) ?? DefaultPageSize,
         };
     }
 
-    /// <summary>The canonical query string, with a leading '?' (empty for the default view).</summary>
-    public string ToQueryString(bool includePage = true)
+    /// <summary>
+    /// The canonical query string, with a leading '?' (empty for the default view). Scope and sort are omitted when
+    /// they equal <paramref name="defaults"/>' (the study gallery's when null).
+    /// </summary>
+    public string ToQueryString(bool includePage = true, ExampleQuery? defaults = null)
     {
+        var fallback = defaults ?? Default;
         var pairs = new List<KeyValuePair<string, string>>();
         void Add(string key, string value) => pairs.Add(new(key, value));
 
-        if (Scope != Default.Scope) Add(Keys.Scope, ScopeNames.Format(Scope));
+        if (Scope != fallback.Scope) Add(Keys.Scope, ScopeNames.Format(Scope));
         if (AgreementOption != Default.AgreementOption) Add(Keys.AgreementOption, VoteOptionNames.Format(AgreementOption));
         if (MinAgreement > 0) Add(Keys.MinAgreement, MinAgreement.ToString(CultureInfo.InvariantCulture));
         if (GivenFewerThan is { } fewer) Add(Keys.GivenFewerThan, fewer.ToString(CultureInfo.InvariantCulture));
         if (Consensus.Count > 0) Add(Keys.Consensus, string.Join(',', Consensus.Distinct().Order().Select(ConsensusNames.Format)));
         if (GivenClass is { } given) Add(Keys.GivenClass, given.ToString(CultureInfo.InvariantCulture));
         if (GuessedClass is { } guessed) Add(Keys.GuessedClass, guessed.ToString(CultureInfo.InvariantCulture));
+        if (SuggestedClass is { } suggested) Add(Keys.SuggestedClass, suggested.ToString(CultureInfo.InvariantCulture));
+        if (MaxLabelQuality is { } quality) Add(Keys.MaxLabelQuality, quality.ToString("R", CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(Text)) Add(Keys.Text, Text);
         if (Disputed) Add(Keys.Disputed, "1");
-        if (Sort != Default.Sort) Add(Keys.Sort, SortNames.Format(Sort));
+        if (Sort != fallback.Sort) Add(Keys.Sort, SortNames.Format(Sort));
         if (includePage && Page != 1) Add(Keys.Page, Page.ToString(CultureInfo.InvariantCulture));
         if (PageSize != DefaultPageSize) Add(Keys.PageSize, PageSize.ToString(CultureInfo.InvariantCulture));
         return QueryStringCodec.Encode(pairs);
@@ -127,6 +145,9 @@ public sealed record ExampleQuery
     private static int? ParseInt(string? value, int min, int max) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : null;
 
+    private static double? ParseQuality(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var q) && q is >= 0 and <= 1 ? q : null;
+
     /// <summary>The query-string keys; stable, since shared links depend on them.</summary>
     public static class Keys
     {
@@ -137,6 +158,8 @@ public sealed record ExampleQuery
         public const string Consensus = "consensus";
         public const string GivenClass = "given";
         public const string GuessedClass = "guessed";
+        public const string SuggestedClass = "suggested";
+        public const string MaxLabelQuality = "quality_max";
         public const string Text = "q";
         public const string Disputed = "disputed";
         public const string Sort = "sort";

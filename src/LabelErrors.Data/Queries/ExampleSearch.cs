@@ -97,6 +97,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             ExampleScope.Validated => q.Where(e => e.IsValidatedError),
             ExampleScope.MturkChecked => q.Where(e => e.IsMturkChecked),
             ExampleScope.ClFlagged => q.Where(e => e.IsClFlagged),
+            // Flagged ⇔ ranked for an upload; asking for the rank lets PostgreSQL read the partial issue-rank index.
+            ExampleScope.Issues => q.Where(e => e.IssueRank != null),
             _ => q,
         };
 
@@ -122,6 +124,11 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             q = q.Where(e => e.GivenLabel == given);
         if (query.GuessedClass is { } guessed)
             q = q.Where(e => e.GuessedLabel == guessed);
+        if (query.SuggestedClass is { } suggested)
+            q = q.Where(e => e.PredictedLabel == suggested);
+        // Written as the label-quality key index is (COALESCE(label_quality, double.MaxValue)), so it can be a range on it.
+        if (query.MaxLabelQuality is { } maxQuality)
+            q = q.Where(e => (e.LabelQuality ?? double.MaxValue) <= maxQuality);
         if (query.Disputed)
             q = q.Where(e => e.VisitorTally != null && e.VisitorTally.IsDisputed);
         if (!string.IsNullOrWhiteSpace(query.Text))
@@ -134,10 +141,13 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
     }
 
     /// <summary>The query's order: its sort key ascending, then the study index (a total order, so paging is stable).</summary>
-    public static IOrderedQueryable<Example> Order(IQueryable<Example> examples, ExampleQuery query) =>
-        query.Sort == ExampleSort.Index
-            ? examples.OrderBy(e => e.StudyIndex)
-            : examples.OrderBy(SortKey(query)).ThenBy(e => e.StudyIndex);
+    public static IOrderedQueryable<Example> Order(IQueryable<Example> examples, ExampleQuery query) => query.Sort switch
+    {
+        ExampleSort.Index => examples.OrderBy(e => e.StudyIndex),
+        // The bare column (ascending puts NULLs last, as the key does) so the partial issue-rank index gives the order.
+        ExampleSort.IssueRank => examples.OrderBy(e => e.IssueRank).ThenBy(e => e.StudyIndex),
+        _ => examples.OrderBy(SortKey(query)).ThenBy(e => e.StudyIndex),
+    };
 
     // One ascending key per sort, used both for ordering and for prev/next, so the two can never disagree.
     // Missing values sort last: examples without a label quality, or without votes for the chosen option.
@@ -151,6 +161,7 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             VoteOption.Neither => e => e.Votes == null || e.Votes.Neither == null ? 1.0 : -e.Votes.Neither.Value,
             _ => e => e.Votes == null ? 1.0 : -e.Votes.Guessed,
         },
+        ExampleSort.IssueRank => e => e.IssueRank == null ? double.MaxValue : (double)e.IssueRank.Value,
         _ => e => 0.0,
     };
 
@@ -170,6 +181,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         GivenLabel = e.GivenLabel,
         GuessedLabel = e.GuessedLabel,
         LabelQuality = e.LabelQuality,
+        PredictedLabel = e.PredictedLabel,
+        IssueRank = e.IssueRank,
         IsValidatedError = e.IsValidatedError,
         Consensus = e.Consensus,
         ExternalId = e.ExternalId,

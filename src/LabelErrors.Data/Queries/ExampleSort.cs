@@ -10,4 +10,7 @@ public enum ExampleSort
 
     /// <summary>The study's index, ascending.</summary>
     Index,
+
+    /// <summary>An upload's issue rank (find_label_issues' order, worst first); unranked examples last.</summary>
+    IssueRank,
 }

@@ -16,6 +16,12 @@ public sealed record BrowseDataset(int Id, string Slug, string Name, Modality Mo
 
     public bool IsText => Modality == Modality.Text;
 
+    /// <summary>A user's upload: no Mechanical Turk votes or consensus; its own scopes and filters (UploadGallery).</summary>
+    public bool IsUpload { get; init; }
+
+    /// <summary>False for an upload made without images or texts: the cards show a placeholder instead.</summary>
+    public bool HasContent { get; init; } = true;
+
     /// <summary>
     /// The same dataset with only the named classes: what a prerendered page hands to its circuit must stay small
     /// (SignalR's 32 KB message limit; ImageNet alone has 1,000 class names).

@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Uploads;
 
-/// <summary>Reads uploads by share token: the dataset and job, result pages, the CSV downloads; deletes with the owner key.</summary>
+/// <summary>
+/// Reads uploads by share token: the dataset and job, the CSV downloads; deletes with the owner key. The result pages
+/// are the shared gallery's (<see cref="UploadGallery"/>, ExampleSearch).
+/// </summary>
 public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contexts, UploadStorage storage, BrowsePageCache browsePages)
 {
     public async Task<UploadLookup?> FindAsync(string token, CancellationToken cancellationToken)
@@ -72,29 +75,6 @@ public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contex
             .AsAsyncEnumerable();
         await foreach (var label in labels.WithCancellation(cancellationToken))
             await writer.WriteAsync(label.ToString(CultureInfo.InvariantCulture) + "\n");
-    }
-
-    /// <summary>
-    /// One page of results. The orders and filters are written as the indexes are (issue rank among ranked rows; the
-    /// gallery's label-quality key), so each view of a large upload reads an index (UploadQueryPlanTests).
-    /// </summary>
-    public async Task<(IReadOnlyList<Example> Rows, int Total)> PageAsync(int datasetId, ExampleFilter filter, int skip, int take, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Examples.AsNoTracking().Where(e => e.DatasetId == datasetId);
-        // Flagged ⇔ ranked for an upload; asking for the rank lets PostgreSQL read the partial issue-rank index in order.
-        if (filter.FlaggedOnly)
-            query = query.Where(e => e.IssueRank != null);
-        if (filter.GivenClass is { } given)
-            query = query.Where(e => e.GivenLabel == given);
-        if (filter.SuggestedClass is { } suggested)
-            query = query.Where(e => e.PredictedLabel == suggested);
-        if (filter.MaxLabelQuality is { } max)
-            query = query.Where(e => (e.LabelQuality ?? double.MaxValue) <= max);
-        var total = await query.CountAsync(cancellationToken);
-        var ordered = filter.FlaggedOnly ? query.OrderBy(e => e.IssueRank) : query.OrderBy(e => e.LabelQuality ?? double.MaxValue).ThenBy(e => e.StudyIndex);
-        var rows = await ordered.Skip(skip).Take(take).Include(e => e.Text).ToListAsync(cancellationToken);
-        return (rows, total);
     }
 
     public async Task<IReadOnlyList<(Dataset Dataset, AnalysisJob? Job)>> StatesAsync(IReadOnlyCollection<string> tokens, CancellationToken cancellationToken)

@@ -4,11 +4,19 @@ namespace LabelErrors.Web.Components.Browse;
 
 public static class ScopeText
 {
+    /// <summary>The scopes of a study dataset (uploads have theirs in UploadGallery.Scopes).</summary>
+    public static IReadOnlyList<ExampleScope> StudyScopes { get; } =
+        [ExampleScope.Validated, ExampleScope.MturkChecked, ExampleScope.ClFlagged, ExampleScope.All];
+
+    /// <summary>The sorts a study dataset offers (an upload has no issue ranks).</summary>
+    public static IReadOnlyList<ExampleSort> StudySorts { get; } = [ExampleSort.LabelQuality, ExampleSort.Agreement, ExampleSort.Index];
+
     public static string Name(ExampleScope scope) => scope switch
     {
         ExampleScope.Validated => "Validated label errors",
         ExampleScope.MturkChecked => "All mTurk-checked",
         ExampleScope.ClFlagged => "All CL-flagged",
+        ExampleScope.Issues => "Flagged issues",
         _ => "All examples",
     };
 
@@ -16,6 +24,7 @@ public static class ScopeText
     {
         ExampleSort.LabelQuality => "Label quality (lowest first)",
         ExampleSort.Agreement => "Agreement (most votes first)",
+        ExampleSort.IssueRank => "Issue rank (worst first)",
         _ => "Index",
     };
 

@@ -1,0 +1,41 @@
+using LabelErrors.Data.Entities;
+using LabelErrors.Data.Queries;
+using LabelErrors.Web.Browse;
+
+namespace LabelErrors.Web.Uploads;
+
+/// <summary>
+/// How an upload's results page uses the shared gallery: its views are <see cref="ExampleQuery"/> values (run by
+/// <see cref="ExampleSearch"/>, like the study's gallery), starting from the flagged issues in rank order, with the
+/// view in the query string of <c>/u/{token}</c>.
+/// </summary>
+public static class UploadGallery
+{
+    /// <summary>The scopes an upload has: its ranked issues or every example (it has no Mechanical Turk checks).</summary>
+    public static IReadOnlyList<ExampleScope> Scopes { get; } = [ExampleScope.Issues, ExampleScope.All];
+
+    /// <summary>What <c>/u/{token}</c> without a query string shows: the flagged issues, worst first.</summary>
+    public static ExampleQuery Defaults { get; } = ExampleQuery.Default with { Scope = ExampleScope.Issues, Sort = ExampleSort.IssueRank };
+
+    public static ExampleQuery Parse(string? queryString) => ExampleQuery.Parse(queryString, Defaults);
+
+    /// <summary>
+    /// The scope with its order: the issues by rank, every example by label quality (each read from its index). Only
+    /// these two pairs occur, so the upload page offers no separate sort.
+    /// </summary>
+    public static ExampleQuery WithScope(ExampleQuery query, ExampleScope scope) =>
+        query with { Scope = scope, Sort = scope == ExampleScope.Issues ? ExampleSort.IssueRank : ExampleSort.LabelQuality };
+
+    public static string Href(string token, ExampleQuery query) => UploadUrls.Share(token) + query.ToQueryString(defaults: Defaults);
+
+    public static string ExampleHref(string token, long index) => $"{UploadUrls.Share(token)}/{index}";
+
+    /// <summary>The upload as the gallery components see it: its classes, and whether it has content to show.</summary>
+    public static BrowseDataset ToBrowseDataset(Dataset dataset) =>
+        new(dataset.Id, dataset.Slug, dataset.Name, dataset.Modality, dataset.TestSetSize,
+            dataset.Classes.ToDictionary(c => c.Index, c => c.Name))
+        {
+            IsUpload = true,
+            HasContent = dataset.Upload?.Content is not (null or UploadContentKind.None),
+        };
+}

@@ -62,13 +62,45 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         Assert.True(seen.Distinct().Count(p => p is > 0 and < 100) >= 2, $"progress seen: {string.Join(",", seen)}");
         Assert.Equal(seen.OrderBy(p => p), seen); // never goes back
 
-        // The results: health panel and the gallery of flagged issues with their images.
+        // The results: health panel and the shared gallery of flagged issues, thumbnails from the shared image endpoint.
         await Assertions.Expect(page.Locator("#health-panel")).ToContainTextAsync("Overall label health score");
-        await Assertions.Expect(page.Locator("#examples-table tbody tr").First).ToBeVisibleAsync();
-        var firstImage = page.Locator("#examples-table tbody tr img").First;
+        await Assertions.Expect(page.Locator("#gallery .example-card").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("flagged issues");
+        var firstImage = page.Locator("#gallery .example-card img").First;
         await Assertions.Expect(firstImage).ToBeVisibleAsync();
-        Assert.True(await firstImage.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await Assertions.Expect(firstImage).ToHaveAttributeAsync("src", new Regex(@"^/img/u-[^/]+/\d+\.png\?size=256$"));
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#gallery img')].every(i => i.complete && i.naturalWidth > 0)");
+        // Filters at study parity: study-only controls are absent, the upload's are there.
+        await Assertions.Expect(page.Locator("#filter-k")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#filter-consensus")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-results"), FullPage = true });
+
+        // A filter change is a navigation: the suggested class goes into the URL and every card shows it.
+        await BrowserPages.WaitInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Suggested class" }).FillAsync("dog");
+        await page.GetByRole(AriaRole.Option, new() { Name = "dog", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + shareUrl + "?suggested=1");
+        await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("flagged issues");
+        var suggested = page.Locator("#gallery .example-card .label-suggested");
+        await Assertions.Expect(suggested.First).ToBeVisibleAsync();
+        Assert.All(await suggested.AllInnerTextsAsync(), text => Assert.Equal("dog", text));
+
+        // All examples, still of suggested class dog: more of them, in label-quality order, kept in the URL.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Scope" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "All examples" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + shareUrl + "?scope=all&suggested=1");
+        await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("all examples");
+        Assert.All(await suggested.AllInnerTextsAsync(), text => Assert.Equal("dog", text));
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#gallery img')].every(i => i.complete && i.naturalWidth > 0)");
+        await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-results-filtered"), FullPage = true });
+        var cardLink = await page.Locator("#gallery .example-card .example-link").First.GetAttributeAsync("href");
+        Assert.Matches($"^{Regex.Escape(shareUrl!)}/\\d+$", cardLink!);
+
+        // Back returns to the previous view.
+        await page.GoBackAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + shareUrl + "?suggested=1");
+        await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("flagged issues");
+        await page.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         // Reload survives: still done, same results.
         await page.ReloadAsync(new() { WaitUntil = WaitUntilState.NetworkIdle });
@@ -79,9 +111,10 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         var strangerPage = await stranger.NewPageAsync();
         await strangerPage.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
         await Assertions.Expect(strangerPage.Locator("h1")).ToContainTextAsync("E2E animals");
-        await Assertions.Expect(strangerPage.Locator("#examples-table tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(strangerPage.Locator("#gallery .example-card").First).ToBeVisibleAsync();
         await Assertions.Expect(strangerPage.Locator("#owner-key-input")).ToHaveValueAsync("");
-        await strangerPage.ClickAsync("#examples-table tbody tr a");
+        await strangerPage.Locator("#gallery .example-card .example-link").First.ClickAsync();
+        await strangerPage.WaitForURLAsync(new Regex($"{Regex.Escape(shareUrl!)}/\\d+$"));
         await Assertions.Expect(strangerPage.Locator("#example-facts")).ToContainTextAsync("Suggested label");
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example"), FullPage = true });
 

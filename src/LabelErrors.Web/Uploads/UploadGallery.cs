@@ -17,18 +17,27 @@ public static class UploadGallery
     /// <summary>What <c>/u/{token}</c> without a query string shows: the flagged issues, worst first.</summary>
     public static ExampleQuery Defaults { get; } = ExampleQuery.Default with { Scope = ExampleScope.Issues, Sort = ExampleSort.IssueRank };
 
-    public static ExampleQuery Parse(string? queryString) => ExampleQuery.Parse(queryString, Defaults);
+    /// <summary>A view from the query string; a left-out sort means the scope's own order (see <see cref="WithScope"/>).</summary>
+    public static ExampleQuery Parse(string? queryString)
+    {
+        var scope = ExampleQuery.Parse(queryString, Defaults).Scope;
+        return ExampleQuery.Parse(queryString, DefaultsFor(scope));
+    }
 
     /// <summary>
     /// The scope with its order: the issues by rank, every example by label quality (each read from its index). Only
     /// these two pairs occur, so the upload page offers no separate sort.
     /// </summary>
-    public static ExampleQuery WithScope(ExampleQuery query, ExampleScope scope) =>
-        query with { Scope = scope, Sort = scope == ExampleScope.Issues ? ExampleSort.IssueRank : ExampleSort.LabelQuality };
+    public static ExampleQuery WithScope(ExampleQuery query, ExampleScope scope) => query with { Scope = scope, Sort = OrderOf(scope) };
 
-    public static string Href(string token, ExampleQuery query) => UploadUrls.Share(token) + query.ToQueryString(defaults: Defaults);
+    /// <summary>The page's address for a view; the scope's own order is left out of it, so links stay short.</summary>
+    public static string Href(string token, ExampleQuery query) => UploadUrls.Share(token) + query.ToQueryString(defaults: DefaultsFor(query.Scope));
 
     public static string ExampleHref(string token, long index) => $"{UploadUrls.Share(token)}/{index}";
+
+    private static ExampleSort OrderOf(ExampleScope scope) => scope == ExampleScope.Issues ? ExampleSort.IssueRank : ExampleSort.LabelQuality;
+
+    private static ExampleQuery DefaultsFor(ExampleScope scope) => Defaults with { Sort = OrderOf(scope) };
 
     /// <summary>The upload as the gallery components see it: its classes, and whether it has content to show.</summary>
     public static BrowseDataset ToBrowseDataset(Dataset dataset) =>

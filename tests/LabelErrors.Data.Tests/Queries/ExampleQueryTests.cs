@@ -48,6 +48,43 @@ public sealed class ExampleQueryTests
     }
 
     [Fact]
+    public void The_upload_filters_round_trip_and_count_as_filters()
+    {
+        var query = new ExampleQuery { Scope = ExampleScope.Issues, SuggestedClass = 3, MaxLabelQuality = 0.125, Sort = ExampleSort.IssueRank };
+
+        var text = query.ToQueryString();
+
+        Assert.Equal("?scope=issues&suggested=3&quality_max=0.125&sort=rank", text);
+        Assert.Equal(query, ExampleQuery.Parse(text));
+        Assert.True(query.HasFilters);
+        Assert.False(query.WithoutFilters().HasFilters);
+        Assert.Equal("?scope=issues&sort=rank", query.WithoutFilters().ToQueryString());
+    }
+
+    [Theory]
+    [InlineData("?quality_max=1.5", "")]
+    [InlineData("?quality_max=-0.1", "")]
+    [InlineData("?quality_max=abc&suggested=-2", "")]
+    [InlineData("?quality_max=1", "?quality_max=1")]
+    public void A_label_quality_bound_outside_0_to_1_is_ignored(string input, string canonical)
+    {
+        Assert.Equal(canonical, ExampleQuery.Parse(input).ToQueryString());
+    }
+
+    [Fact]
+    public void Other_defaults_leave_their_scope_and_sort_out_of_the_query_string()
+    {
+        var defaults = new ExampleQuery { Scope = ExampleScope.Issues, Sort = ExampleSort.IssueRank };
+
+        Assert.Equal("", defaults.ToQueryString(defaults: defaults));
+        Assert.Equal(defaults, ExampleQuery.Parse("", defaults));
+        Assert.Equal("?given=2", ExampleQuery.Parse("?given=2", defaults).ToQueryString(defaults: defaults));
+        // The study gallery's own defaults are then spelled out, so the view cannot change meaning.
+        Assert.Equal("?scope=validated&sort=quality", ExampleQuery.Default.ToQueryString(defaults: defaults));
+        Assert.Equal(ExampleQuery.Default, ExampleQuery.Parse("?scope=validated&sort=quality", defaults));
+    }
+
+    [Fact]
     public void Without_filters_keeps_scope_sort_and_option_and_goes_to_page_one()
     {
         var query = ExampleQuery.Parse("?scope=checked&agree=both&k=3&consensus=neither&given=2&q=x&sort=index&page=3");

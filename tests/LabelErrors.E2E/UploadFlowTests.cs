@@ -69,7 +69,7 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         var firstImage = page.Locator("#gallery .example-card img").First;
         await Assertions.Expect(firstImage).ToBeVisibleAsync();
         await Assertions.Expect(firstImage).ToHaveAttributeAsync("src", new Regex(@"^/img/u-[^/]+/\d+\.png\?size=256$"));
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#gallery img')].every(i => i.complete && i.naturalWidth > 0)");
+        await page.WaitForFunctionAsync(FirstThumbnailLoaded);
         // Filters at study parity: study-only controls are absent, the upload's are there.
         await Assertions.Expect(page.Locator("#filter-k")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#filter-consensus")).ToHaveCountAsync(0);
@@ -81,9 +81,12 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await page.GetByRole(AriaRole.Option, new() { Name = "dog", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + shareUrl + "?suggested=1");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("flagged issues");
+        // The URL changes at once, the cards when the search returns: wait for the cards.
         var suggested = page.Locator("#gallery .example-card .label-suggested");
+        await Assertions.Expect(suggested.Filter(new() { HasNotText = "dog" })).ToHaveCountAsync(0);
         await Assertions.Expect(suggested.First).ToBeVisibleAsync();
         Assert.All(await suggested.AllInnerTextsAsync(), text => Assert.Equal("dog", text));
+        var flaggedDogs = await page.Locator("#result-count b").InnerTextAsync();
 
         // All examples, still of suggested class dog: more of them, in label-quality order, kept in the URL.
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Scope" }).ClickAsync();
@@ -91,7 +94,8 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + shareUrl + "?scope=all&suggested=1");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("all examples");
         Assert.All(await suggested.AllInnerTextsAsync(), text => Assert.Equal("dog", text));
-        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#gallery img')].every(i => i.complete && i.naturalWidth > 0)");
+        Assert.True(int.Parse(await page.Locator("#result-count b").InnerTextAsync(), CultureInfo.InvariantCulture) > int.Parse(flaggedDogs, CultureInfo.InvariantCulture));
+        await page.WaitForFunctionAsync(FirstThumbnailLoaded);
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-results-filtered"), FullPage = true });
         var cardLink = await page.Locator("#gallery .example-card .example-link").First.GetAttributeAsync("href");
         Assert.Matches($"^{Regex.Escape(shareUrl!)}/\\d+$", cardLink!);
@@ -140,6 +144,9 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await stranger.CloseAsync();
         await context.CloseAsync();
     }
+
+    // The cards below the fold load lazily; the first one is in view.
+    private const string FirstThumbnailLoaded = "() => { const i = document.querySelector('#gallery img'); return !!i && i.complete && i.naturalWidth > 0; }";
 
     [Fact]
     public async Task A_bad_file_is_refused_with_the_message_next_to_it()

@@ -94,7 +94,7 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + shareUrl + "?scope=all&suggested=1");
         await Assertions.Expect(page.Locator("#result-count")).ToContainTextAsync("all examples");
         Assert.All(await suggested.AllInnerTextsAsync(), text => Assert.Equal("dog", text));
-        Assert.True(int.Parse(await page.Locator("#result-count b").InnerTextAsync(), CultureInfo.InvariantCulture) > int.Parse(flaggedDogs, CultureInfo.InvariantCulture));
+        Assert.True(int.Parse(await page.Locator("#result-count b").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture) > int.Parse(flaggedDogs, NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
         await page.WaitForFunctionAsync(FirstThumbnailLoaded);
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-results-filtered"), FullPage = true });
         var cardLink = await page.Locator("#gallery .example-card .example-link").First.GetAttributeAsync("href");

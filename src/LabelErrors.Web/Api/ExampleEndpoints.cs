@@ -20,9 +20,9 @@ public static class ExampleEndpoints
         group.MapGet("/{dataset}/examples", ListAsync)
             .WithName("ListExamples")
             .WithSummary("Examples with the gallery's filters and sort, keyset-paginated")
-            .WithDescription("Query keys as in the gallery URL: scope (validated|checked|flagged|all), agree (guessed|given|both|neither), k (0-5), "
+            .WithDescription("Query keys as in the gallery URL: scope (validated|checked|flagged|all|issues), agree (guessed|given|both|neither), k (0-5), "
                 + "given_lt, consensus (comma list of correctable, multi-label, neither, non-agreement, not-an-error), given, guessed, q, "
-                + "sort (quality|agreement|index), size (1-96); plus cursor (from next_cursor).")
+                + "suggested (predicted class), quality_max (0-1), sort (quality|agreement|index|rank), size (1-96); plus cursor (from next_cursor).")
             .Produces<ApiExamplePage>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()

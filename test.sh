@@ -22,7 +22,7 @@ fi
 
 log=.data/test.log
 dotnet test LabelErrors.Web.sln --no-build -nologo --logger "console;verbosity=minimal" \
-  --results-directory TestResults 2>&1 | tee "$log" | grep -E "^\s*(Failed|Skipped) |Error Message|Passed!|Failed!|^\s+at .*Tests?\." | head -200
+  --results-directory TestResults 2>&1 | tee "$log" | grep -E "^\s*(Failed|Skipped) |Error Message|Passed!|Failed!|^\s+at .*Tests?\." | awk 'NR <= 200' 
 rc=${PIPESTATUS[0]}
 summary=$(awk '/(Passed|Failed)! +- Failed:/ { gsub(",",""); f+=$4; p+=$6; s+=$8; runs++ }
   END { line = sprintf("%d passed, %d failed", p, f); if (s > 0) line = line sprintf(", %d skipped", s); print line; if (runs == 0) exit 1 }' "$log")

@@ -14,12 +14,13 @@ CLI="dotnet src/LabelErrors.Cli/bin/Release/net10.0/labelerrors.dll"
 [ -f "$WORK/n1m_k100_f4.npy" ] || $BENCH --generate "$WORK/n1m_k100_f4.npy" "$WORK/n1m_k100_f4.labels.npy" 1000000 100 f4 | tail -1
 cat "$WORK/n1m_k100_f4.npy" > /dev/null # warm the page cache: the figure is for a file the OS already holds
 
-for mode in "" "--stream"; do
+for mode in "" "--in-memory" "--stream"; do
   for run in $(seq 1 "$RUNS"); do
-    out="$WORK/issues${mode:+-stream}.csv"
-    /usr/bin/time -f "find-issues ${mode:-in-memory} run $run: wall %e s, user %U s, sys %S s, max RSS %M kB" \
+    name=${mode#--}; out="$WORK/issues-${name:-default}.csv"
+    /usr/bin/time -f "find-issues ${mode:-(default: automatic)} run $run: wall %e s, user %U s, sys %S s, max RSS %M kB" \
       $CLI find-issues -l "$WORK/n1m_k100_f4.labels.npy" -p "$WORK/n1m_k100_f4.npy" $mode -o "$out" 2>&1 | tail -1
   done
   echo "  $(($(wc -l < "$out") - 1)) issues written; load $(uptime | sed 's/.*load average: //')"
 done
-cmp "$WORK/issues.csv" "$WORK/issues-stream.csv" && echo "in-memory and --stream CSVs are identical"
+cmp "$WORK/issues-in-memory.csv" "$WORK/issues-stream.csv" && cmp "$WORK/issues-default.csv" "$WORK/issues-stream.csv" \
+  && echo "default, --in-memory and --stream CSVs are identical"

@@ -47,7 +47,13 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     || { tail -n 20 "$BASE/initdb.log" >&2; fail "initdb failed (log: $BASE/initdb.log)"; }
 fi
 
-if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+  # postmaster.pid's fourth line is the port the running cluster listens on.
+  RUNNING_PORT=$(sed -n 4p "$PGDATA/postmaster.pid" 2>/dev/null)
+  if [ -n "$RUNNING_PORT" ] && [ "$RUNNING_PORT" != "$PORT" ]; then
+    fail "the cluster in $PGDATA is already running on port $RUNNING_PORT, not $PORT; set LABELERRORS_PG_PORT=$RUNNING_PORT or stop it (pg_ctl -D $PGDATA stop, as the postgres user)"
+  fi
+else
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     fail "port $PORT is already in use by another program; set LABELERRORS_PG_PORT to a free port"
   fi

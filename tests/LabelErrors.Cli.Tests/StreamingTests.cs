@@ -137,4 +137,25 @@ public sealed class StreamingTests : IDisposable
         Assert.True(Input.StreamingChoice.AutomaticThresholdBytes <= 1L << 30);
         _ = CultureInfo.InvariantCulture;
     }
+
+    [Fact]
+    public void A_mid_sized_file_streams_only_when_the_options_allow_it()
+    {
+        // A valid float32 header, then a sparse tail: the rule looks at the size and the dtype only.
+        var rows = (Input.StreamingChoice.PreferredThresholdBytes / (4 * 100)) + 1;
+        var probs = _temp.File("mid.npy");
+        using (var stream = File.Create(probs))
+        {
+            Npy.WriteHeader(stream, "<f4", rows, 100);
+            stream.SetLength(stream.Length + rows * 100 * 4);
+        }
+        var choice = new Input.StreamingChoice();
+        var command = new System.CommandLine.Command("x");
+        choice.AddTo(command);
+
+        Assert.True(choice.ShouldStream(command.Parse([]), probs));
+        Assert.False(choice.ShouldStream(command.Parse([]), probs, canStream: false));
+        Assert.False(choice.ShouldStream(command.Parse(["--in-memory"]), probs));
+        Assert.True(choice.ShouldStream(command.Parse(["--stream", "--in-memory"]), probs));
+    }
 }

@@ -72,7 +72,8 @@ public static class FindIssuesCommand
 
             IReadOnlyList<IssueRow> rows;
             IReadOnlyList<string>? classNames;
-            if (streamingChoice.ShouldStream(parseResult, parseResult.GetValue(inputs.PredProbs)!))
+            bool canStream = options.FilterBy == FilterBy.PruneByNoiseRate && !parseResult.GetValue(inputs.Renormalize);
+            if (streamingChoice.ShouldStream(parseResult, parseResult.GetValue(inputs.PredProbs)!, canStream))
             {
                 if (options.FilterBy != FilterBy.PruneByNoiseRate)
                     throw new LabelErrorsInputException(parseResult.GetValue(inputs.PredProbs)!,

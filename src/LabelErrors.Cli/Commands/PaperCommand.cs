@@ -40,7 +40,7 @@ public static class PaperCommand
             var slug = parseResult.GetValue(dataset)!;
             IReadOnlyList<IssueRow> rows;
             IReadOnlyList<string>? classNames;
-            if (streamingChoice.ShouldStream(parseResult, parseResult.GetValue(inputs.PredProbs)!))
+            if (streamingChoice.ShouldStream(parseResult, parseResult.GetValue(inputs.PredProbs)!, canStream: !parseResult.GetValue(inputs.Renormalize)))
             {
                 var streaming = StreamingRun.Options(streamingChoice, parseResult, context);
                 using var streamed = StreamedInputs.Open(inputs, parseResult, context, progress, streaming, validation, cancellationToken);

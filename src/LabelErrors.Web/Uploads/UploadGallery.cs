@@ -17,11 +17,28 @@ public static class UploadGallery
     /// <summary>What <c>/u/{token}</c> without a query string shows: the flagged issues, worst first.</summary>
     public static ExampleQuery Defaults { get; } = ExampleQuery.Default with { Scope = ExampleScope.Issues, Sort = ExampleSort.IssueRank };
 
-    /// <summary>A view from the query string; a left-out sort means the scope's own order (see <see cref="WithScope"/>).</summary>
+    /// <summary>
+    /// A view from the query string; a left-out sort means the scope's own order (see <see cref="WithScope"/>). The
+    /// study's scopes, Mechanical Turk filters and agreement sort, which the page has no control for, are dropped rather
+    /// than left to narrow the view unseen (a study link's query string pasted onto an upload's).
+    /// </summary>
     public static ExampleQuery Parse(string? queryString)
     {
         var scope = ExampleQuery.Parse(queryString, Defaults).Scope;
-        return ExampleQuery.Parse(queryString, DefaultsFor(scope));
+        if (!Scopes.Contains(scope))
+            scope = Defaults.Scope;
+        var query = ExampleQuery.Parse(queryString, DefaultsFor(scope));
+        return query with
+        {
+            Scope = scope,
+            Sort = query.Sort == ExampleSort.Agreement ? OrderOf(scope) : query.Sort,
+            AgreementOption = Defaults.AgreementOption,
+            MinAgreement = 0,
+            GivenFewerThan = null,
+            Consensus = [],
+            GuessedClass = null,
+            Disputed = false,
+        };
     }
 
     /// <summary>

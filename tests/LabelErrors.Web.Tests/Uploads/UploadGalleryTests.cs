@@ -41,6 +41,15 @@ public sealed class UploadGalleryTests
         Assert.Equal($"/u/{Token}{queryString}", UploadGallery.Href(Token, query));
     }
 
+    [Theory]
+    [InlineData("?scope=validated&k=3&agree=both&given_lt=2&consensus=neither&guessed=1&disputed=1&given=2", "?given=2")]
+    [InlineData("?scope=checked&suggested=1", "?suggested=1")]
+    [InlineData("?scope=all&sort=agreement", "?scope=all")]
+    public void Study_scopes_and_vote_filters_do_not_narrow_an_upload_unseen(string queryString, string canonical)
+    {
+        Assert.Equal($"/u/{Token}{canonical}", UploadGallery.Href(Token, UploadGallery.Parse(queryString)));
+    }
+
     [Fact]
     public void Scope_changes_bring_their_order_along()
     {

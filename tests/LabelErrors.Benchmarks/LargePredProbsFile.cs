@@ -16,7 +16,7 @@ internal static class LargePredProbsFile
     public static void Write(string predProbsPath, string labelsPath, int n, int k, string dtype, ulong seed, TextWriter log)
     {
         int itemSize = dtype switch { "f2" => 2, "f4" => 4, "f8" => 8, _ => throw new ArgumentException($"dtype {dtype}: use f2, f4 or f8") };
-        var cumulativePrior = CumulativePrior(k, seed);
+        var cumulativePrior = SyntheticPredProbs.CumulativePrior(k, new SplitMix64(seed).NextDouble);
         var labels = new long[n];
         int chunks = (n + ChunkRows - 1) / ChunkRows;
         int parallel = Math.Max(1, Environment.ProcessorCount);
@@ -46,18 +46,6 @@ internal static class LargePredProbsFile
         }
 
         Npy.Write(labelsPath, labels, n);
-    }
-
-    private static double[] CumulativePrior(int k, ulong seed)
-    {
-        var random = new SplitMix64(seed);
-        var prior = new double[k];
-        double total = 0;
-        for (int c = 0; c < k; c++) total += prior[c] = 0.5 + random.NextDouble();
-        var cumulative = new double[k];
-        double running = 0;
-        for (int c = 0; c < k; c++) cumulative[c] = running += prior[c] / total;
-        return cumulative;
     }
 
     private static void Generate(int chunk, int first, int rows, int k, int itemSize, ulong seed, double[] cumulativePrior, long[] labels, byte[] bytes)

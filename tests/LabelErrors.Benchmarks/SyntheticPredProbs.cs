@@ -9,12 +9,7 @@ internal static class SyntheticPredProbs
     public static (int[] Labels, float[] Probs) Make(int n, int k, int seed)
     {
         var random = new Random(seed);
-        var prior = new double[k];
-        double total = 0;
-        for (int c = 0; c < k; c++) total += prior[c] = 0.5 + random.NextDouble();
-        var cumulative = new double[k];
-        double running = 0;
-        for (int c = 0; c < k; c++) cumulative[c] = running += prior[c] / total;
+        var cumulative = CumulativePrior(k, random.NextDouble);
 
         var labels = new int[n];
         var probs = new float[(long)n * k];
@@ -36,5 +31,17 @@ internal static class SyntheticPredProbs
         }
 
         return (labels, probs);
+    }
+
+    /// <summary>A skewed class prior (weights 0.5–1.5) as a cumulative distribution, drawn from <paramref name="nextDouble"/>.</summary>
+    internal static double[] CumulativePrior(int k, Func<double> nextDouble)
+    {
+        var prior = new double[k];
+        double total = 0;
+        for (int c = 0; c < k; c++) total += prior[c] = 0.5 + nextDouble();
+        var cumulative = new double[k];
+        double running = 0;
+        for (int c = 0; c < k; c++) cumulative[c] = running += prior[c] / total;
+        return cumulative;
     }
 }

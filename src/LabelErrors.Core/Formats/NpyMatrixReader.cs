@@ -35,6 +35,17 @@ public sealed class NpyMatrixReader : IDisposable
 
     public static NpyMatrixReader Open(string path)
     {
+        var (header, handle) = OpenRowMajor(path);
+        return new NpyMatrixReader(path, handle, header);
+    }
+
+    /// <summary>
+    /// Reads and checks the header of a 2-D pred_probs .npy that is to be read in blocks of rows (C order, native byte
+    /// order, not truncated) and opens the file for positional reads; the caller owns the handle. Shared by every
+    /// reader that streams such a file, so they accept and refuse the same files with the same messages.
+    /// </summary>
+    internal static (NpyHeader Header, SafeFileHandle Handle) OpenRowMajor(string path)
+    {
         NpyHeader header;
         using (var stream = FileErrors.OpenRead(path))
             header = NpyHeader.Read(stream, path);
@@ -54,7 +65,7 @@ public sealed class NpyMatrixReader : IDisposable
             if (available < header.DataLength)
                 throw new LabelErrorsInputException(path,
                     $"file is truncated: shape {header.ShapeText} of {header.Descr} needs {header.DataLength} data bytes, found {Math.Max(0, available)}");
-            return new NpyMatrixReader(path, handle, header);
+            return (header, handle);
         }
         catch
         {

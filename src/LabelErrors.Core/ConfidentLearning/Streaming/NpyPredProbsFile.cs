@@ -17,27 +17,11 @@ public static class NpyPredProbsFile
     /// <summary>Opens <paramref name="path"/>; throws <see cref="LabelErrorsInputException"/> for unsupported files.</summary>
     public static PredProbsSource Open(string path)
     {
-        NpyHeader header;
-        using (var stream = FileErrors.OpenRead(path))
-            header = NpyHeader.Read(stream, path);
-
-        InputValidator.RequirePredProbsShape(path, header.Shape);
-        if (header.FortranOrder)
-            throw new LabelErrorsInputException(path, "streaming needs a C-order (row-major) array; this one is Fortran order (np.ascontiguousarray fixes it)");
-        if (header.NeedsByteSwap)
-            throw new LabelErrorsInputException(path, $"streaming needs native byte order; dtype '{header.Descr}' is not (astype('<{header.Descr[1..]}') fixes it)");
-        if (header.Shape[0] > int.MaxValue)
-            throw new LabelErrorsInputException(path, $"shape {header.ShapeText} has more than 2^31 - 1 rows");
-        if (header.Shape[1] > int.MaxValue / header.ItemSize)
-            throw new LabelErrorsInputException(path, $"shape {header.ShapeText} has too many columns");
-
-        var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        var (header, handle) = NpyMatrixReader.OpenRowMajor(path);
         try
         {
-            var available = RandomAccess.GetLength(handle) - header.DataOffset;
-            if (available < header.DataLength)
-                throw new LabelErrorsInputException(path,
-                    $"file is truncated: shape {header.ShapeText} of {header.Descr} needs {header.DataLength} data bytes, found {Math.Max(0, available)}");
+            if (header.Shape[0] > int.MaxValue)
+                throw new LabelErrorsInputException(path, $"shape {header.ShapeText} has more than 2^31 - 1 rows");
             return header.DataType switch
             {
                 NpyDataType.Float16 => new FileSource<Half>(path, handle, header),

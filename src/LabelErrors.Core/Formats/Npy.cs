@@ -44,9 +44,24 @@ public static class Npy
     }
 
     /// <summary>Reads a 2-D N×K array of predicted probabilities, keeping f2/f4/f8 precision (integers become double).</summary>
-    public static ProbabilityMatrix ReadPredProbs(string path) => ToPredProbs(Load(path));
+    public static ProbabilityMatrix ReadPredProbs(string path)
+    {
+        using var stream = FileErrors.OpenRead(path);
+        return ReadPredProbs(stream, path);
+    }
 
-    public static ProbabilityMatrix ReadPredProbs(Stream stream, string displayName) => ToPredProbs(Load(stream, displayName));
+    public static ProbabilityMatrix ReadPredProbs(Stream stream, string displayName)
+    {
+        // A Fortran-order float matrix goes straight into row-major order, never holding a transposed second copy.
+        if (stream.CanSeek && stream.Position == 0)
+        {
+            var header = NpyHeader.Read(stream, displayName);
+            if (FortranOrderPredProbs.TryRead(stream, header, displayName) is { } columnMajor)
+                return columnMajor;
+            stream.Position = 0;
+        }
+        return ToPredProbs(Load(stream, displayName));
+    }
 
     public static ProbabilityMatrix ToPredProbs(NpyArray array)
     {

@@ -43,11 +43,6 @@ public static class UploadInputs
             return PredProbsCsv.Read(reader, displayName);
         }
         using var stream = File.OpenRead(path);
-        // Fortran order (column-major) is read straight into row-major order, without a transposed second copy.
-        var header = NpyHeader.Read(stream, displayName);
-        if (FortranOrderPredProbs.TryRead(stream, header, displayName) is { } columnMajor)
-            return new PredProbsInput(displayName, columnMajor, FirstRowNumber: 0);
-        stream.Position = 0;
         return new PredProbsInput(displayName, Npy.ReadPredProbs(stream, displayName), FirstRowNumber: 0);
     }
 

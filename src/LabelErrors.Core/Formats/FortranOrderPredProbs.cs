@@ -1,16 +1,15 @@
 using System.Runtime.InteropServices;
-using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
-namespace LabelErrors.Web.Uploads;
+namespace LabelErrors.Core.Formats;
 
 /// <summary>
 /// Reads a Fortran-order (column-major) N×K float .npy straight into the row-major matrix the algorithms use: the file
-/// is read in blocks and each value is written to its row-major place, so the upload never holds a transposed second
-/// copy of a matrix that may be gigabytes (the core's reader transposes a whole loaded copy). Precision is kept as
-/// the core keeps it (f2, f4, f8). Other dtypes and non-native byte order return null: the caller uses the core's reader.
+/// is read in blocks and each value is written to its row-major place, so nothing holds a transposed second copy of a
+/// matrix that may be gigabytes (the generic element reader transposes a whole loaded copy). Precision is kept as
+/// the core keeps it (f2, f4, f8). Other dtypes and non-native byte order return null: the caller uses the generic reader.
 /// </summary>
-public static class FortranOrderPredProbs
+internal static class FortranOrderPredProbs
 {
     private const int BlockBytes = 1 << 20;
 

@@ -1,4 +1,6 @@
 using LabelErrors.Cli.Output;
+using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
 namespace LabelErrors.Cli.Commands;
@@ -6,14 +8,20 @@ namespace LabelErrors.Cli.Commands;
 internal static class IssueRows
 {
     /// <summary>Rows for the given example indices, in that order, with the score of each example (indexed by example).</summary>
-    public static IReadOnlyList<IssueRow> Build(ValidatedInputs inputs, IEnumerable<int> rankedIndices, double[] scores) =>
-        rankedIndices
-            .Select(i => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(inputs.PredProbs, i), scores[i]))
+    public static IReadOnlyList<IssueRow> Build(ValidatedInputs inputs, IEnumerable<int> rankedIndices, double[] scores)
+    {
+        var predProbs = inputs.PredProbs.ToPredProbs();
+        return rankedIndices
+            .Select(i => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(predProbs, i), scores[i]))
             .ToArray();
+    }
 
     /// <summary>Rows for the given example indices, in that order; <paramref name="scores"/>[m] belongs to rankedIndices[m].</summary>
-    public static IReadOnlyList<IssueRow> BuildWithScoresInOrder(ValidatedInputs inputs, IReadOnlyList<int> rankedIndices, double[] scores) =>
-        rankedIndices
-            .Select((i, m) => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(inputs.PredProbs, i), scores[m]))
+    public static IReadOnlyList<IssueRow> BuildWithScoresInOrder(ValidatedInputs inputs, IReadOnlyList<int> rankedIndices, double[] scores)
+    {
+        var predProbs = inputs.PredProbs.ToPredProbs();
+        return rankedIndices
+            .Select((i, m) => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(predProbs, i), scores[m]))
             .ToArray();
+    }
 }

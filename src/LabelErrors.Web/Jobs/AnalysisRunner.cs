@@ -44,7 +44,7 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
             ? scores
             : LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
         reporter.Set(JobStage.Ranking, 70);
-        var predicted = SuggestedLabels.ArgMax(predProbs);
+        var predicted = PredictedLabels.ArgMax(predProbs);
         reporter.Set(JobStage.Ranking, 100);
 
         return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health);

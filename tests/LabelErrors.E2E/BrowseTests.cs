@@ -185,9 +185,6 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
     {
         var page = await BrowserPages.OpenAsync(_context, site.BaseUrl + "/d/cifar10/380?consensus=correctable,neither");
         await Expect(page.Locator("h1")).ToBeFocusedAsync(); // FocusOnNavigate ran: the interactive render is complete
-        // Known issue (see the report): a key pressed within moments of the circuit starting on a permalink can be
-        // lost; a person does not press that fast, so the test waits briefly instead of hiding it elsewhere.
-        await page.WaitForTimeoutAsync(500);
         await page.Keyboard.PressAsync("ArrowRight");
         await ExpectExampleAsync(page, 360);
         await page.Keyboard.PressAsync("j");

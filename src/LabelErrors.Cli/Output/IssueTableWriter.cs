@@ -23,17 +23,44 @@ public static class IssueTableWriter
 
     private static async Task WriteCsvAsync(TextWriter writer, IReadOnlyList<IssueRow> rows, IReadOnlyList<string>? classNames)
     {
-        await writer.WriteAsync(CsvHeader + "\n");
-        var line = new StringBuilder();
+        // rows are formatted into one buffer and written in large chunks: a string and a write per row cost more
+        // than the formatting itself (~120,000 rows for 1M examples)
+        const int chunkChars = 1 << 16;
+        var chunk = new StringBuilder(chunkChars + 1024);
+        var scratch = new char[64];
+        chunk.Append(CsvHeader).Append('\n');
         foreach (var row in rows)
         {
-            line.Clear()
-                .Append(row.Index.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(CsvLabel(row.GivenLabel, classNames)).Append(',')
-                .Append(CsvLabel(row.SuggestedLabel, classNames)).Append(',')
-                .Append(Score(row.LabelQuality)).Append('\n');
-            await writer.WriteAsync(line.ToString());
+            AppendCsvRow(chunk, row, classNames, scratch);
+            if (chunk.Length < chunkChars) continue;
+            await writer.WriteAsync(chunk);
+            chunk.Clear();
         }
+
+        await writer.WriteAsync(chunk);
+    }
+
+    private static void AppendCsvRow(StringBuilder line, IssueRow row, IReadOnlyList<string>? classNames, char[] scratch)
+    {
+        line.Append(CultureInfo.InvariantCulture, $"{row.Index},");
+        AppendCsvLabel(line, row.GivenLabel, classNames);
+        line.Append(',');
+        AppendCsvLabel(line, row.SuggestedLabel, classNames);
+        line.Append(',');
+        // shortest round-trip form with Python's lowercase exponent ("1e-05"), so outputs diff cleanly against cleanlab's
+        if (!row.LabelQuality.TryFormat(scratch, out int written, "R", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("a double needs at most 32 characters"); // never: "R" is at most 24
+        var score = scratch.AsSpan(0, written);
+        score.Replace('E', 'e');
+        line.Append(score).Append('\n');
+    }
+
+    private static void AppendCsvLabel(StringBuilder line, int label, IReadOnlyList<string>? classNames)
+    {
+        if (classNames is null)
+            line.Append(CultureInfo.InvariantCulture, $"{label}");
+        else
+            line.Append(CsvText.Quote(classNames[label]));
     }
 
     private static async Task WriteJsonAsync(TextWriter writer, IReadOnlyList<IssueRow> rows, IReadOnlyList<string>? classNames)
@@ -64,10 +91,4 @@ public static class IssueTableWriter
             json.WriteString(name, classNames[label]);
     }
 
-    // Shortest round-trip form with Python's lowercase exponent ("1e-05"), so outputs diff cleanly against cleanlab's.
-    private static string Score(double value) =>
-        value.ToString("R", CultureInfo.InvariantCulture).Replace('E', 'e');
-
-    private static string CsvLabel(int label, IReadOnlyList<string>? classNames) =>
-        classNames is null ? label.ToString(CultureInfo.InvariantCulture) : CsvText.Quote(classNames[label]);
 }

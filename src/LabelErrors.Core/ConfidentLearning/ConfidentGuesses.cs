@@ -13,9 +13,6 @@ internal static class ConfidentGuesses
 
     private const double ThresholdSlack = 1e-6;
 
-    // rows guessed and then range-scanned while still in the L1/L2 cache
-    private const int ScanChunkRows = 32;
-
     /// <summary>
     /// For each example: <see cref="NotConfident"/>, or the guessed true label — the argmax of pred_probs when
     /// more than one class reaches its threshold, else the single class that does (numpy argmax: first maximum).
@@ -50,15 +47,9 @@ internal static class ConfidentGuesses
             var limits = Limits(thresholds);
             Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
             {
-                var scan = ValueScan.Result.Empty;
-                for (int chunk = start; chunk < end; chunk += ScanChunkRows)
-                {
-                    int chunkEnd = Math.Min(end, chunk + ScanChunkRows);
-                    for (int i = chunk; i < chunkEnd; i++) guesses[i] = GuessRow<T>(data.AsSpan(i * k, k), limits);
-                    scan = ValueScan.Combine(scan, ValueScan.ScanBlock<T>(data.AsSpan(chunk * k, (chunkEnd - chunk) * k)));
-                }
-
-                scans[start / Parallelism.RowBlock] = scan;
+                var totals = new ScanTotals<T>();
+                for (int i = start; i < end; i++) guesses[i] = GuessRow(data.AsSpan(i * k, k), limits, ref totals);
+                scans[start / Parallelism.RowBlock] = totals.Result;
             });
         }
 
@@ -89,12 +80,27 @@ internal static class ConfidentGuesses
     internal static int GuessRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
         where T : IFloatingPointIeee754<T>
     {
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && row.Length >= Vector<T>.Count) return GuessRowVectorized(row, limits);
+        var unused = new ScanTotals<T>();
+        return GuessRow<T, WithoutScan>(row, limits, ref unused);
+    }
+
+    /// <summary>The guess for one row, and the row's values added to <paramref name="totals"/> (finiteness and range) in the same reads.</summary>
+    internal static int GuessRow<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits, ref ScanTotals<T> totals)
+        where T : IFloatingPointIeee754<T>
+        => GuessRow<T, WithScan>(row, limits, ref totals);
+
+    // TScan is WithScan or WithoutScan: a struct type argument, so the JIT compiles each variant with the other's code removed
+    private static int GuessRow<T, TScan>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits, ref ScanTotals<T> totals)
+        where T : IFloatingPointIeee754<T>
+        where TScan : struct
+    {
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported && row.Length >= Vector<T>.Count) return GuessRowVectorized<T, TScan>(row, limits, ref totals);
         int confidentCount = 0, firstConfident = -1, argmax = 0;
         T max = row[0];
         for (int c = 0; c < row.Length; c++)
         {
             T v = row[c];
+            if (typeof(TScan) == typeof(WithScan)) totals.Add(v);
             if (v >= limits[c])
             {
                 if (confidentCount++ == 0) firstConfident = c;
@@ -110,46 +116,79 @@ internal static class ConfidentGuesses
         return confidentCount == 0 ? NotConfident : confidentCount > 1 ? argmax : firstConfident;
     }
 
-    private static int GuessRowVectorized<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
+    private static int GuessRowVectorized<T, TScan>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits, ref ScanTotals<T> totals)
         where T : IFloatingPointIeee754<T>
+        where TScan : struct
     {
         int width = Vector<T>.Count;
         var counts = Vector<T>.Zero;
         var maxima = new Vector<T>(T.NegativeInfinity);
+        var minima = new Vector<T>(T.PositiveInfinity);
+        var numbers = Vector<T>.AllBitsSet;
         int c = 0;
         for (; c <= row.Length - width; c += width)
         {
             var v = new Vector<T>(row.Slice(c));
             counts += Vector.ConditionalSelect(Vector.GreaterThanOrEqual(v, new Vector<T>(limits.Slice(c))), Vector<T>.One, Vector<T>.Zero);
-            maxima = Vector.Max(maxima, v);
+            // the native maximum (no NaN propagation) is enough: a NaN row is refused by the scan, and for numbers the
+            // value found equals the maximum, which is all the position search below needs
+            maxima = Vector.MaxNative(maxima, v);
+            if (typeof(TScan) == typeof(WithScan))
+            {
+                minima = Vector.MinNative(minima, v);
+                numbers &= Vector.Equals(v, v); // all bits clear in the lanes of a NaN
+            }
         }
 
         int confidentCount = int.CreateTruncating(Vector.Sum(counts));
         T max = T.NegativeInfinity;
         for (int l = 0; l < width; l++) max = T.Max(max, maxima[l]);
-        for (; c < row.Length; c++)
+        if (typeof(TScan) == typeof(WithScan)) totals.Add(minima, maxima, numbers);
+        for (int t = c; t < row.Length; t++)
         {
-            if (row[c] >= limits[c]) confidentCount++;
-            if (row[c] > max) max = row[c];
+            if (typeof(TScan) == typeof(WithScan)) totals.Add(row[t]);
+            if (row[t] >= limits[t]) confidentCount++;
+            if (row[t] > max) max = row[t];
         }
 
         if (confidentCount == 0) return NotConfident;
-        if (confidentCount > 1)
+        // numpy argmax (the first position holding the maximum) when several classes are confident, else the single
+        // confident class; both searched a vector at a time, then within the vector that holds it
+        return confidentCount > 1 ? FirstEqual(row, max) : FirstAtLeast(row, limits);
+    }
+
+    private static int FirstEqual<T>(ReadOnlySpan<T> row, T value)
+        where T : IFloatingPointIeee754<T>
+    {
+        int width = Vector<T>.Count;
+        var target = new Vector<T>(value);
+        int j = 0;
+        while (j <= row.Length - width && !Vector.EqualsAny(new Vector<T>(row.Slice(j)), target)) j += width;
+        for (; j < row.Length; j++)
         {
-            // numpy argmax: the first position holding the maximum
-            for (int j = 0; j < row.Length; j++)
-            {
-                if (row[j] == max) return j;
-            }
+            if (row[j] == value) return j;
         }
 
-        for (int j = 0; j < row.Length; j++)
+        return NotConfident;
+    }
+
+    private static int FirstAtLeast<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
+        where T : IFloatingPointIeee754<T>
+    {
+        int width = Vector<T>.Count;
+        int j = 0;
+        while (j <= row.Length - width && !Vector.GreaterThanOrEqualAny(new Vector<T>(row.Slice(j)), new Vector<T>(limits.Slice(j)))) j += width;
+        for (; j < row.Length; j++)
         {
             if (row[j] >= limits[j]) return j;
         }
 
         return NotConfident;
     }
+
+    private struct WithScan;
+
+    private struct WithoutScan;
 
     /// <summary>The guess for one row when numpy compares in float64 (see <see cref="Float64Limits{T}"/>).</summary>
     internal static int GuessRow<T>(ReadOnlySpan<T> row, double[] limits)

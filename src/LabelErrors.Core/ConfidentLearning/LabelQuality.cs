@@ -13,6 +13,18 @@ public static class LabelQuality
     /// </summary>
     public static double[] Scores(ReadOnlySpan<int> labels, PredProbs predProbs, ScoreMethod method = ScoreMethod.SelfConfidence, bool adjustPredProbs = false)
     {
+        if (method == ScoreMethod.SelfConfidence && !adjustPredProbs)
+        {
+            InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true);
+            return predProbs switch
+            {
+                PredProbs<double> d => ValidatedSelfConfidence(labels, d),
+                PredProbs<float> f => ValidatedSelfConfidence(labels, f),
+                PredProbs<Half> h => ValidatedSelfConfidence(labels, h),
+                _ => throw new NotSupportedException(predProbs.GetType().Name),
+            };
+        }
+
         InputChecks.Validate(labels, predProbs, allowOneClass: true);
         return predProbs switch
         {
@@ -65,6 +77,37 @@ public static class LabelQuality
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// self_confidence scores (pred_probs[i, labels[i]], widened) and the value checks of <see cref="InputChecks.Validate"/>
+    /// in one parallel pass: each chunk of rows is scanned and then gathered while in cache, and the scores are
+    /// written as double at once (no element-typed copy to widen afterwards).
+    /// </summary>
+    private static double[] ValidatedSelfConfidence<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int chunkRows = 64;
+        int n = p.N, k = p.K;
+        var labelArray = labels.ToArray();
+        var data = p.Array;
+        var scores = new double[n];
+        var scans = new ValueScan.Result[Math.Max(1, (n + Parallelism.RowBlock - 1) / Parallelism.RowBlock)];
+        scans[0] = ValueScan.Result.Empty;
+        Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+        {
+            var scan = ValueScan.Result.Empty;
+            for (int chunk = start; chunk < end; chunk += chunkRows)
+            {
+                int chunkEnd = Math.Min(end, chunk + chunkRows);
+                scan = ValueScan.Combine(scan, ValueScan.ScanBlock<T>(data.AsSpan(chunk * k, (chunkEnd - chunk) * k)));
+                for (int i = chunk; i < chunkEnd; i++) scores[i] = double.CreateChecked(data[i * k + labelArray[i]]);
+            }
+
+            scans[start / Parallelism.RowBlock] = scan;
+        });
+        InputChecks.ValidateValues(scans.Aggregate(ValueScan.Combine), p);
+        return scores;
     }
 
     internal static double[] Widen<T>(T[] values)

@@ -43,8 +43,9 @@ internal static class ValueScan
                 var v = new Vector<T>(span.Slice(i));
                 var d = v - v; // NaN for NaN and ±∞
                 finite &= Vector.EqualsAll(d, d);
-                vmin = Vector.Min(vmin, v);
-                vmax = Vector.Max(vmax, v);
+                // native minimum and maximum: NaN lanes are already caught by the finiteness test
+                vmin = Vector.MinNative(vmin, v);
+                vmax = Vector.MaxNative(vmax, v);
             }
 
             for (int l = 0; l < Vector<T>.Count; l++)

@@ -90,12 +90,19 @@ public static class InputValidator
         const int blockRows = 16_384;
         int blocks = (matrix.Rows + blockRows - 1) / blockRows;
         var problems = new (int Row, string Message)?[blocks];
+        var aboveOneLimit = RowPreCheck.AboveOneLimit(options);
+        int columns = matrix.Columns;
         Parallel.For(0, blocks, b =>
         {
-            var row = new double[matrix.Columns];
+            var row = new double[columns];
             int end = Math.Min(matrix.Rows, (b + 1) * blockRows);
             for (var r = b * blockRows; r < end; r++)
             {
+                // the common valid row is accepted by the vectorised pre-check; any other gets the exact check and message
+                if (matrix.Singles is { } singles && RowPreCheck.IsCertainlyValid(singles.AsSpan(r * columns, columns), tolerance, aboveOneLimit))
+                    continue;
+                if (matrix.Doubles is { } doubles && RowPreCheck.IsCertainlyValid(doubles.AsSpan(r * columns, columns), tolerance, aboveOneLimit))
+                    continue;
                 matrix.CopyRow(r, row);
                 if (CheckRow(row, tolerance, options) is { } problem)
                 {
@@ -137,7 +144,7 @@ public static class InputValidator
     }
 
     // Same margin as the algorithms' own range check, so that validated inputs are never refused later.
-    private const double AboveOneMargin = 1e-6;
+    internal const double AboveOneMargin = 1e-6;
 
     private static string? CheckNotAboveOne(ReadOnlySpan<double> row, ValidationOptions options)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.ConfidentLearning.Streaming;
 using LabelErrors.Core.Formats;
@@ -62,6 +63,7 @@ public static class StreamingInputValidator
             FloatPrecision.Float32 => ProbabilityPrecision.Single,
             _ => ProbabilityPrecision.Double,
         });
+        var aboveOneLimit = RowPreCheck.AboveOneLimit(options);
         var blocks = new RowBlocks<T>(source, streaming ?? new StreamingOptions(), passes: 1);
         var states = blocks.Run(
             "validation",
@@ -74,6 +76,8 @@ public static class StreamingInputValidator
                 {
                     var widened = state.Row;
                     var row = rows.Slice(r * k, k);
+                    // the common valid row is accepted by the vectorised pre-check; any other gets the exact check and message
+                    if (IsCertainlyValid(row, tolerance, aboveOneLimit)) continue;
                     for (int c = 0; c < k; c++) widened[c] = double.CreateChecked(row[c]);
                     if (InputValidator.CheckRow(widened, tolerance, options) is { } message)
                     {
@@ -84,6 +88,14 @@ public static class StreamingInputValidator
             },
             cancellationToken);
         return states.Select(s => s.Problem).Where(p => p is not null).OrderBy(p => p!.Value.Row).FirstOrDefault();
+    }
+
+    private static bool IsCertainlyValid<T>(ReadOnlySpan<T> row, double tolerance, double aboveOneLimit)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float)) return RowPreCheck.IsCertainlyValid(MemoryMarshal.Cast<T, float>(row), tolerance, aboveOneLimit);
+        if (typeof(T) == typeof(double)) return RowPreCheck.IsCertainlyValid(MemoryMarshal.Cast<T, double>(row), tolerance, aboveOneLimit);
+        return false; // float16: no vector type; the exact check runs
     }
 
     private sealed class WorkerState(int k)

@@ -58,6 +58,31 @@ public sealed class InvariantTests
         Assert.Throws<ArgumentException>(() => PaperSelection.Select("cifar10", TinyLabels, p));
     }
 
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void Non_finite_values_in_wide_rows_are_refused_wherever_they_are(float bad)
+    {
+        // rows of 19 classes take the vectorised passes (validation folded into the guess and score passes) and a tail
+        const int n = 40, k = 19;
+        var labels = Enumerable.Range(0, n).Select(i => i % k).ToArray();
+        foreach (int position in new[] { 0, 7, 8, 16, 18, 5 * k + 3, n * k - 1 })
+        {
+            var probs = Enumerable.Repeat(1f / k, n * k).ToArray();
+            probs[position] = bad;
+            var singles = PredProbs.FromSingle(probs, n, k);
+            var doubles = PredProbs.FromDouble(Array.ConvertAll(probs, v => (double)v), n, k);
+            foreach (var p in new PredProbs[] { singles, doubles })
+            {
+                var error = Assert.Throws<ArgumentException>(() => LabelIssues.Find(labels, p));
+                Assert.Contains($"row {position / k}, column {position % k}", error.Message);
+                Assert.Throws<ArgumentException>(() => LabelQuality.Scores(labels, p));
+                Assert.Throws<ArgumentException>(() => ConfidentJoint.Compute(labels, p));
+            }
+        }
+    }
+
     [Fact]
     public void NaN_in_float32_input_is_refused()
     {

@@ -23,6 +23,20 @@ if (args.Length > 0 && args[0] == "--quick")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--phases")
+{
+    // the steps of find_label_issues timed one by one (diagnostic), 4 rounds
+    var bench = new ConfidentLearningBenchmarks { N = 1_000_000, K = 100 };
+    bench.Setup();
+    for (int r = 0; r < 4; r++)
+    {
+        Console.WriteLine($"round {r + 1}");
+        FindPhases.Run(bench.Labels, (PredProbs<float>)bench.Probs, Console.Out);
+    }
+
+    return;
+}
+
 if (args.Length > 1 && args[0] == "--peak")
 {
     // One operation in a fresh process: peak working set relative to the pred_probs buffer.

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -40,6 +41,7 @@ internal static class ClassPruning
     /// cleanlab's <c>_reduce_issues</c>: true where the given label is the argmax once 1e-6 is added to its
     /// probability (in the element precision); such examples are never reported.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsPredictedAsGiven<T>(ReadOnlySpan<T> row, int label)
         where T : IFloatingPointIeee754<T>
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -36,7 +37,7 @@ internal static class ConfidentGuesses
         if (compareInFloat64)
         {
             var limits = Float64Limits(thresholds);
-            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 for (int i = start; i < end; i++) guesses[i] = GuessRow(data.AsSpan(i * k, k), limits);
                 scans[start / Parallelism.RowBlock] = ValueScan.ScanBlock<T>(data.AsSpan(start * k, (end - start) * k));
@@ -45,7 +46,7 @@ internal static class ConfidentGuesses
         else
         {
             var limits = Limits(thresholds);
-            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 var totals = new ScanTotals<T>();
                 for (int i = start; i < end; i++) guesses[i] = GuessRow(data.AsSpan(i * k, k), limits, ref totals);
@@ -89,7 +90,9 @@ internal static class ConfidentGuesses
         where T : IFloatingPointIeee754<T>
         => GuessRow<T, WithScan>(row, limits, ref totals);
 
-    // TScan is WithScan or WithoutScan: a struct type argument, so the JIT compiles each variant with the other's code removed
+    // TScan is WithScan or WithoutScan: a struct type argument, so the JIT compiles each variant with the other's code removed;
+    // the row functions are optimised at once, as the passes calling them (see Parallelism)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int GuessRow<T, TScan>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits, ref ScanTotals<T> totals)
         where T : IFloatingPointIeee754<T>
         where TScan : struct
@@ -116,6 +119,7 @@ internal static class ConfidentGuesses
         return confidentCount == 0 ? NotConfident : confidentCount > 1 ? argmax : firstConfident;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int GuessRowVectorized<T, TScan>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits, ref ScanTotals<T> totals)
         where T : IFloatingPointIeee754<T>
         where TScan : struct
@@ -157,6 +161,7 @@ internal static class ConfidentGuesses
         return confidentCount > 1 ? FirstEqual(row, max) : FirstAtLeast(row, limits);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FirstEqual<T>(ReadOnlySpan<T> row, T value)
         where T : IFloatingPointIeee754<T>
     {
@@ -172,6 +177,7 @@ internal static class ConfidentGuesses
         return NotConfident;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FirstAtLeast<T>(ReadOnlySpan<T> row, ReadOnlySpan<T> limits)
         where T : IFloatingPointIeee754<T>
     {
@@ -191,6 +197,7 @@ internal static class ConfidentGuesses
     private struct WithoutScan;
 
     /// <summary>The guess for one row when numpy compares in float64 (see <see cref="Float64Limits{T}"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int GuessRow<T>(ReadOnlySpan<T> row, double[] limits)
         where T : IFloatingPointIeee754<T>
     {

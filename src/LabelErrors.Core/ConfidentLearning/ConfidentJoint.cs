@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -77,6 +78,7 @@ public static class ConfidentJoint
     }
 
     /// <summary>Counts (given label, guess) over the confident examples; also returns the off-diagonal example indices.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a single call per run over all rows: optimise at once rather than from tier 0
     internal static (long[,] Joint, int[] OffDiagonalIndices) Count(ReadOnlySpan<int> labels, int[] guesses, int k)
     {
         var joint = new long[k, k];
@@ -92,6 +94,7 @@ public static class ConfidentJoint
         return (joint, offDiagonal.ToArray());
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long[] LabelCounts(ReadOnlySpan<int> labels, int k)
     {
         var counts = new long[k];

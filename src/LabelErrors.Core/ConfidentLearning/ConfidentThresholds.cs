@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -59,6 +60,7 @@ internal static class ConfidentThresholds
     }
 
     /// <summary>For each class c, pred_probs[i, c] of the examples i given label c, in index order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a single call per run over all rows
     private static FixedList<T>[] ValuesByGivenClass<T>(ReadOnlySpan<int> labels, T[] selfConfidence, int k)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -78,7 +80,7 @@ internal static class ConfidentThresholds
         var data = p.Array;
         int k = p.K;
         var result = new T[labelArray.Length];
-        Parallelism.ForBlocks(labelArray.Length, Parallelism.RowBlock, (start, end) =>
+        Parallelism.ForBlocks(labelArray.Length, Parallelism.RowBlock, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             for (int i = start; i < end; i++) result[i] = data[i * k + labelArray[i]];
         });

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>
@@ -45,6 +47,7 @@ internal static class InputChecks
     }
 
     /// <summary>Checks the labels against an N×K pred_probs matrix given by its shape (e.g. one read from a file).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a single call per run over all labels
     public static void ValidateLabels(ReadOnlySpan<int> labels, long n, int k, bool allowOneClass)
     {
         if (labels.Length != n)

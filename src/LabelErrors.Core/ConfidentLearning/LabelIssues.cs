@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -107,7 +108,7 @@ public static class LabelIssues
         {
             var labelArray = labels.ToArray();
             var data = p.Array;
-            Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+            Parallelism.ForBlocks(n, Parallelism.RowBlock, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
             {
                 for (int i = start; i < end; i++)
                 {

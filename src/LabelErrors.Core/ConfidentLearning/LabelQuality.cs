@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -94,7 +95,7 @@ public static class LabelQuality
         var scores = new double[n];
         var scans = new ValueScan.Result[Math.Max(1, (n + Parallelism.RowBlock - 1) / Parallelism.RowBlock)];
         scans[0] = ValueScan.Result.Empty;
-        Parallelism.ForBlocks(n, Parallelism.RowBlock, (start, end) =>
+        Parallelism.ForBlocks(n, Parallelism.RowBlock, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (start, end) =>
         {
             var scan = ValueScan.Result.Empty;
             for (int chunk = start; chunk < end; chunk += chunkRows)

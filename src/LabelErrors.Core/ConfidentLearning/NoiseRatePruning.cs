@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
 
@@ -43,7 +44,7 @@ internal static class NoiseRatePruning
         var labelArray = labels.ToArray();
         int blocks = Math.Clamp(n / MinBlockRows, 1, Math.Max(1, Parallelism.MaxDegree));
         int blockRows = (n + blocks - 1) / blocks;
-        var perBlock = new LowestKeysBuffer<T>?[blocks][][];
+        var perBlock = new LowestKeys<T>?[blocks][][];
         Parallelism.For(blocks, b =>
         {
             int start = b * blockRows;
@@ -57,8 +58,13 @@ internal static class NoiseRatePruning
             {
                 if (capacity[c][j] == 0) continue;
                 var merged = perBlock[0][c][j]!;
-                for (int b = 1; b < blocks; b++) merged.OfferAll(perBlock[b][c][j]!);
-                foreach (int i in merged.Finish()) mask[i] = true;
+                for (int b = 1; b < blocks; b++)
+                {
+                    var selection = perBlock[b][c][j]!;
+                    for (int e = 0; e < selection.Count; e++) merged.Offer(selection.Keys[e], selection.Positions[e]);
+                }
+
+                foreach (int i in merged.Positions) mask[i] = true;
             }
         }
 
@@ -87,19 +93,21 @@ internal static class NoiseRatePruning
         return mask;
     }
 
-    private static LowestKeysBuffer<T>?[][] ScanBlock<T>(PredProbs<T> p, int[] labels, int start, int end, int[][] capacity)
+    // one call per thread and run: without this the loop would run as tier-0/OSR code (no tier-up after 2 calls)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static LowestKeys<T>?[][] ScanBlock<T>(PredProbs<T> p, int[] labels, int start, int end, int[][] capacity)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = p.K;
-        var selections = new LowestKeysBuffer<T>?[k][];
+        var selections = new LowestKeys<T>?[k][];
         var bounds = new T[k][];
         for (int c = 0; c < k; c++)
         {
-            selections[c] = new LowestKeysBuffer<T>?[k];
+            selections[c] = new LowestKeys<T>?[k];
             bounds[c] = new T[k];
             for (int j = 0; j < k; j++)
             {
-                if (capacity[c][j] > 0) selections[c][j] = new LowestKeysBuffer<T>(capacity[c][j]);
+                if (capacity[c][j] > 0) selections[c][j] = new LowestKeys<T>(capacity[c][j]);
                 bounds[c][j] = capacity[c][j] > 0 ? T.PositiveInfinity : T.NegativeInfinity;
             }
         }
@@ -132,7 +140,7 @@ internal static class NoiseRatePruning
         return selections;
     }
 
-    private static void Offer<T>(LowestKeysBuffer<T>?[] selections, T[] bounds, int j, T negatedMargin, int position)
+    private static void Offer<T>(LowestKeys<T>?[] selections, T[] bounds, int j, T negatedMargin, int position)
         where T : IFloatingPointIeee754<T>
     {
         if (!(negatedMargin < bounds[j])) return;

@@ -3,7 +3,8 @@ namespace LabelErrors.Core.ConfidentLearning;
 /// <summary>
 /// Parallel loops of this namespace. Work is split into fixed blocks (rows or classes) whose results are written
 /// to disjoint places or combined with order-independent reductions (min, max, and), so outputs never depend on
-/// the number of threads.
+/// the number of threads. Bodies of the passes over all rows are marked AggressiveOptimization: a run calls them
+/// a few dozen times at most, so under tiering they would spend that run in tier-0 and on-stack-replacement code.
 /// </summary>
 internal static class Parallelism
 {

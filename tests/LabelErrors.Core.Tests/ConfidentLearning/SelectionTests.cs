@@ -31,22 +31,6 @@ public sealed class SelectionTests
         var anyOrder = new LowestKeys<double>(Math.Min(count, keys.Length));
         foreach (int i in shuffled) anyOrder.Offer(keys[i], i);
         Assert.Equal(expected, anyOrder.Positions.ToArray().Order().ToArray());
-
-        // the buffered variant, filtered by its bound while offering in ascending positions (as the scan does)
-        var buffered = new LowestKeysBuffer<double>(Math.Min(count, keys.Length));
-        for (int i = 0; i < keys.Length; i++)
-        {
-            if (keys[i] < buffered.AdmissionBound) buffered.Offer(keys[i], i);
-        }
-
-        Assert.Equal(expected, buffered.Finish().ToArray().Order().ToArray());
-
-        // and merged from partial selections of interleaved row blocks, offered in any order
-        var parts = Enumerable.Range(0, 3).Select(_ => new LowestKeysBuffer<double>(Math.Min(count, keys.Length))).ToArray();
-        foreach (int i in shuffled) parts[i % 3].Offer(keys[i], i);
-        parts[0].OfferAll(parts[1]);
-        parts[0].OfferAll(parts[2]);
-        Assert.Equal(expected, parts[0].Finish().ToArray().Order().ToArray());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ for run in $(seq 1 "$RUNS"); do
       flag=$([ "$mode" = default ] && echo "" || echo "$mode")
       out="$WORK/issues-$build-${mode#--}.csv"
       # shellcheck disable=SC2086
-      /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" dotnet "$WORK/cli-$build/labelerrors.dll" find-issues -l "$L" -p "$P" $flag -o "$out"
+      /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" dotnet "$WORK/cli-$build/labelerrors.dll" find-issues -l "$L" -p "$P" $flag -o "$out" 2>/dev/null
       read -r wall user sys rss < "$WORK/time.txt"
       printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$build" "$mode" "$wall" "$user" "$sys" "$rss" | tee -a "$times"
     done

@@ -50,7 +50,9 @@ public static class UploadGallery
     /// <summary>The page's address for a view; the scope's own order is left out of it, so links stay short.</summary>
     public static string Href(string token, ExampleQuery query) => UploadUrls.Share(token) + query.ToQueryString(defaults: DefaultsFor(query.Scope));
 
-    public static string ExampleHref(string token, long index) => $"{UploadUrls.Share(token)}/{index}";
+    /// <summary>An example's permalink in a view: the view rides along so the permalink's prev/next walk that view.</summary>
+    public static string ExampleHref(string token, long index, ExampleQuery query) =>
+        $"{UploadUrls.Share(token)}/{index}{query.ToQueryString(includePage: false, defaults: DefaultsFor(query.Scope))}";
 
     private static ExampleSort OrderOf(ExampleScope scope) => scope == ExampleScope.Issues ? ExampleSort.IssueRank : ExampleSort.LabelQuality;
 

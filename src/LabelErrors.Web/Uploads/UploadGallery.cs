@@ -42,6 +42,16 @@ public static class UploadGallery
     }
 
     /// <summary>
+    /// The upload view closest to a study gallery view (a <c>/d/u-…</c> link, e.g. a chart cell's): the flagged scope is
+    /// the upload's issues, and the study's guessed class is the upload's suggested class (both are the argmax there).
+    /// </summary>
+    public static ExampleQuery FromStudyView(string? queryString)
+    {
+        var upload = Parse(queryString);
+        return upload with { SuggestedClass = upload.SuggestedClass ?? ExampleQuery.Parse(queryString).GuessedClass };
+    }
+
+    /// <summary>
     /// The scope with its order: the issues by rank, every example by label quality (each read from its index). Only
     /// these two pairs occur, so the upload page offers no separate sort.
     /// </summary>

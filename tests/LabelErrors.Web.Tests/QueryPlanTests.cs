@@ -51,6 +51,37 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
         Assert.DoesNotContain(plans, p => p.Plan.Contains("Seq Scan on examples", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", "ix_examples_dataset_id_validated_label_quality_key")]
+    [InlineData("?scope=checked", "ix_examples_dataset_id_checked_label_quality_key")]
+    [InlineData("?scope=flagged", "ix_examples_dataset_id_flagged_label_quality_key")]
+    [InlineData("?scope=checked&page=4", "ix_examples_dataset_id_checked_label_quality_key")]
+    public async Task A_scope_page_in_label_quality_order_is_read_in_order_from_its_scope_index(string query, string index)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var recorder = new QueryPlanRecorder();
+        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
+        var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+        await SeedStudySizedDatabaseAsync(app.Services);
+        recorder.Plans.Clear();
+
+        var response = await client.GetAsync($"/d/{Big}{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The page query is the one with LIMIT (the count has none). Read from the scope's own sort-key index it needs no
+        // sort and stops after the page; through another index it would read and sort the whole scope (or dataset).
+        // Above the Limit only the page's rows are joined to their votes and texts (sorting those 24 is free).
+        var (sql, plan) = Assert.Single(recorder.Plans, p => p.Sql.Contains("LIMIT", StringComparison.Ordinal));
+        output.WriteLine($"{sql}\n{plan}");
+        var limit = plan.IndexOf("Limit", StringComparison.Ordinal);
+        Assert.True(limit >= 0, "the page query has no Limit node");
+        var belowTheLimit = plan[limit..];
+        Assert.Contains($"Index Scan using {index} on examples", belowTheLimit, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", belowTheLimit, StringComparison.Ordinal);
+    }
+
     private static async Task SeedStudySizedDatabaseAsync(IServiceProvider services)
     {
         var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();

@@ -82,6 +82,37 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
         Assert.DoesNotContain("Sort", belowTheLimit, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/40")]
+    [InlineData("/40?scope=checked")]
+    [InlineData("/40?scope=checked&k=1&sort=agreement")]
+    public async Task A_permalinks_neighbours_are_sought_from_its_position_in_the_index(string path)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var recorder = new QueryPlanRecorder();
+        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
+        var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+        await SeedStudySizedDatabaseAsync(app.Services);
+        recorder.Plans.Clear();
+
+        var response = await client.GetAsync($"/d/{Big}{path}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // Previous and next compare (sort key, study index) as a row value; where an index has that order (the label
+        // quality sort) the comparison is its Index Cond, so the scan starts at the example instead of the scope's start.
+        var neighbours = recorder.Plans.Where(p => p.Sql.Contains(") > (", StringComparison.Ordinal)
+                                                || p.Sql.Contains(") < (", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, neighbours.Length);
+        foreach (var (sql, plan) in neighbours)
+        {
+            output.WriteLine($"{sql}\n{plan}\n");
+            if (!path.Contains("sort=agreement", StringComparison.Ordinal))
+                Assert.Matches(@"Index Cond: \(.*ROW\(COALESCE\(label_quality", plan);
+        }
+    }
+
     private static async Task SeedStudySizedDatabaseAsync(IServiceProvider services)
     {
         var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();

@@ -51,6 +51,68 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
         Assert.DoesNotContain(plans, p => p.Plan.Contains("Seq Scan on examples", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("", "ix_examples_dataset_id_validated_label_quality_key")]
+    [InlineData("?scope=checked", "ix_examples_dataset_id_checked_label_quality_key")]
+    [InlineData("?scope=flagged", "ix_examples_dataset_id_flagged_label_quality_key")]
+    [InlineData("?scope=checked&page=4", "ix_examples_dataset_id_checked_label_quality_key")]
+    public async Task A_scope_page_in_label_quality_order_is_read_in_order_from_its_scope_index(string query, string index)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var recorder = new QueryPlanRecorder();
+        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
+        var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+        await SeedStudySizedDatabaseAsync(app.Services);
+        recorder.Plans.Clear();
+
+        var response = await client.GetAsync($"/d/{Big}{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // The page query is the one with LIMIT (the count has none). Read from the scope's own sort-key index it needs no
+        // sort and stops after the page; through another index it would read and sort the whole scope (or dataset).
+        // Above the Limit only the page's rows are joined to their votes and texts (sorting those 24 is free).
+        var (sql, plan) = Assert.Single(recorder.Plans, p => p.Sql.Contains("LIMIT", StringComparison.Ordinal));
+        output.WriteLine($"{sql}\n{plan}");
+        var limit = plan.IndexOf("Limit", StringComparison.Ordinal);
+        Assert.True(limit >= 0, "the page query has no Limit node");
+        var belowTheLimit = plan[limit..];
+        Assert.Contains($"Index Scan using {index} on examples", belowTheLimit, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sort", belowTheLimit, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/40")]
+    [InlineData("/40?scope=checked")]
+    [InlineData("/40?scope=checked&k=1&sort=agreement")]
+    public async Task A_permalinks_neighbours_are_sought_from_its_position_in_the_index(string path)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var recorder = new QueryPlanRecorder();
+        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
+        var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+        await SeedStudySizedDatabaseAsync(app.Services);
+        recorder.Plans.Clear();
+
+        var response = await client.GetAsync($"/d/{Big}{path}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // Previous and next compare (sort key, study index) as a row value; where an index has that order (the label
+        // quality sort) the comparison is its Index Cond, so the scan starts at the example instead of the scope's start.
+        var neighbours = recorder.Plans.Where(p => p.Sql.Contains(") > (", StringComparison.Ordinal)
+                                                || p.Sql.Contains(") < (", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, neighbours.Length);
+        foreach (var (sql, plan) in neighbours)
+        {
+            output.WriteLine($"{sql}\n{plan}\n");
+            if (!path.Contains("sort=agreement", StringComparison.Ordinal))
+                Assert.Matches(@"Index Cond: \(.*ROW\(COALESCE\(label_quality", plan);
+        }
+    }
+
     private static async Task SeedStudySizedDatabaseAsync(IServiceProvider services)
     {
         var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();

@@ -36,6 +36,8 @@ public sealed class ChartPageTests(ImportedSiteFixture site)
     public async Task Hovering_a_cell_shows_its_count_and_clicking_it_opens_the_gallery_filtered_to_that_pair()
     {
         var page = await site.OpenAsync("/charts/mnist");
+        // The heatmap renders once its counts are loaded, possibly after the page itself.
+        await Assertions.Expect(page.Locator("a.heatmap-cell").First).ToBeVisibleAsync();
         // The largest off-diagonal cell: the likeliest confusion.
         var best = await page.EvaluateAsync<int[]>(@"() => {
             let best = null;

@@ -11,20 +11,14 @@ namespace LabelErrors.Web.Tests;
 /// Every query the browse pages run uses an index: rendered through HTTP on a database shaped like the study (ten
 /// datasets of 10,000 examples, a few percent of them flagged), with PostgreSQL's statistics up to date.
 /// </summary>
-public sealed class QueryPlanTests(ITestOutputHelper output)
+public sealed class QueryPlanTests(StudySizedSite site, ITestOutputHelper output) : IClassFixture<StudySizedSite>
 {
-    private const string Big = "filler-text";
+    private const string Big = StudySizedSite.Big;
 
     [Fact]
     public async Task Browse_pages_never_scan_the_examples_table_sequentially()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var recorder = new QueryPlanRecorder();
-        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
-            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
-        var client = app.CreateClient();
-        await client.GetAsync("/healthz");
-        await SeedStudySizedDatabaseAsync(app.Services);
+        var (client, recorder) = (site.Client, site.StartRecording());
 
         string[] paths =
         [
@@ -58,14 +52,7 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
     [InlineData("?scope=checked&page=4", "ix_examples_dataset_id_checked_label_quality_key")]
     public async Task A_scope_page_in_label_quality_order_is_read_in_order_from_its_scope_index(string query, string index)
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var recorder = new QueryPlanRecorder();
-        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
-            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
-        var client = app.CreateClient();
-        await client.GetAsync("/healthz");
-        await SeedStudySizedDatabaseAsync(app.Services);
-        recorder.Plans.Clear();
+        var (client, recorder) = (site.Client, site.StartRecording());
 
         var response = await client.GetAsync($"/d/{Big}{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -88,14 +75,7 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
     [InlineData("/40?scope=checked&k=1&sort=agreement")]
     public async Task A_permalinks_neighbours_are_sought_from_its_position_in_the_index(string path)
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var recorder = new QueryPlanRecorder();
-        await using var app = new LabelErrorsAppFactory(database.ConnectionString,
-            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(recorder)));
-        var client = app.CreateClient();
-        await client.GetAsync("/healthz");
-        await SeedStudySizedDatabaseAsync(app.Services);
-        recorder.Plans.Clear();
+        var (client, recorder) = (site.Client, site.StartRecording());
 
         var response = await client.GetAsync($"/d/{Big}{path}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -111,6 +91,45 @@ public sealed class QueryPlanTests(ITestOutputHelper output)
             if (!path.Contains("sort=agreement", StringComparison.Ordinal))
                 Assert.Matches(@"Index Cond: \(.*ROW\(COALESCE\(label_quality", plan);
         }
+    }
+}
+
+/// <summary>
+/// One app on one database shaped like the study, seeded once for every plan test (they only read). The page cache is
+/// off: a page served from it runs no query, and the tests share paths.
+/// </summary>
+public sealed class StudySizedSite : IAsyncLifetime
+{
+    public const string Big = "filler-text";
+
+    private TestDatabase? _database;
+    private LabelErrorsAppFactory? _app;
+    private readonly QueryPlanRecorder _recorder = new();
+
+    public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Forgets the plans seen so far: what the recorder holds from here on is the calling test's.</summary>
+    public QueryPlanRecorder StartRecording()
+    {
+        _recorder.Plans.Clear();
+        return _recorder;
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _app = new LabelErrorsAppFactory(_database.ConnectionString,
+            settings: new Dictionary<string, string?> { ["BrowseCache:PageSeconds"] = "0" },
+            configureServices: services => services.ConfigureDbContext<LabelErrorsDbContext>(o => o.AddInterceptors(_recorder)));
+        Client = _app.CreateClient();
+        await Client.GetAsync("/healthz");
+        await SeedStudySizedDatabaseAsync(_app.Services);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
     }
 
     private static async Task SeedStudySizedDatabaseAsync(IServiceProvider services)

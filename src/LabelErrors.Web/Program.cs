@@ -35,6 +35,7 @@ try
     app.MapStaticAssets();
     app.MapHealthEndpoints();
     app.MapUploadEndpoints();
+    app.MapUploadSlugRedirects();
     app.MapReviewEndpoints();
     app.MapLabelErrorsApi();
     app.MapImageEndpoints();

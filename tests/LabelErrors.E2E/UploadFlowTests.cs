@@ -98,7 +98,7 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await page.WaitForFunctionAsync(FirstThumbnailLoaded);
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-results-filtered"), FullPage = true });
         var cardLink = await page.Locator("#gallery .example-card .example-link").First.GetAttributeAsync("href");
-        Assert.Matches($"^{Regex.Escape(shareUrl!)}/\\d+$", cardLink!);
+        Assert.Matches($"^{Regex.Escape(shareUrl!)}/\\d+\\?scope=all&suggested=1$", cardLink!); // the permalink walks this view
 
         // Back returns to the previous view.
         await page.GoBackAsync();
@@ -122,9 +122,10 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await Assertions.Expect(strangerPage.Locator("#example-facts")).ToContainTextAsync("Suggested label");
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example"), FullPage = true });
 
-        // The same upload in the study's gallery (filters, permalinks), thumbnails from the shared image endpoint.
-        await strangerPage.GotoAsync(site.BaseUrl + shareUrl, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        await strangerPage.ClickAsync("#open-gallery");
+        // The upload's internal slug under the study's gallery route leads back to the share link (uploads are reached
+        // only through it); thumbnails come from the shared image endpoint.
+        await strangerPage.GotoAsync(site.BaseUrl + "/d/" + LabelErrors.Web.Uploads.ShareTokens.Slug(shareUrl!["/u/".Length..]) + "?scope=flagged");
+        await Assertions.Expect(strangerPage).ToHaveURLAsync(site.BaseUrl + shareUrl);
         await Assertions.Expect(strangerPage.Locator("h1")).ToContainTextAsync("E2E animals");
         await strangerPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-gallery"), FullPage = true });

@@ -63,4 +63,48 @@ public sealed class UploadGalleryE2ETests(ReviewSiteFixture site)
         await Assertions.Expect(page.Locator("#loosen-scope")).ToHaveAttributeAsync("href", $"/u/{token}?scope=all&quality_max=0");
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_upload_example_steps_through_the_gallery_view_it_was_opened_from_with_the_keys()
+    {
+        using var data = new SyntheticUpload(examples: 400, classes: 3, seed: 11, flipFraction: 0.15);
+        var (token, _) = await site.Site.UploadAsync(new UploadForm()
+            .Field("name", "upload prev next").File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath)
+            .File("class_names", data.WriteClassNames()));
+
+        // The view: the flagged issues labelled class 1, in rank order, as the gallery lists them.
+        var page = await site.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync($"{site.BaseUrl}/u/{token}?given=1", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("#gallery .example-card").First).ToBeVisibleAsync();
+        var hrefs = await page.Locator("#gallery .example-card a.example-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.True(hrefs.Length >= 3, $"the view has {hrefs.Length} issues; the test needs 3");
+        var indices = hrefs.Take(3).Select(h => long.Parse(h.Split('?')[0].Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(hrefs, h => Assert.EndsWith("?given=1", h));
+
+        await page.Locator("#gallery .example-card a.example-link").First.ClickAsync();
+        await ExpectExampleAsync(page, token, indices[0]);
+        await BrowserPages.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.Locator("#example-prev")).ToBeDisabledAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await ExpectExampleAsync(page, token, indices[1]);
+        await page.Keyboard.PressAsync("j");
+        await ExpectExampleAsync(page, token, indices[2]);
+        await page.Keyboard.PressAsync("k");
+        await ExpectExampleAsync(page, token, indices[1]);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await ExpectExampleAsync(page, token, indices[0]);
+        await Assertions.Expect(page.Locator("#example-prev")).ToBeDisabledAsync();
+        await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example-prev-next"), FullPage = true });
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    private async Task ExpectExampleAsync(IPage page, string token, long index)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync($"{site.BaseUrl}/u/{token}/{index}?given=1");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync($"Example {index} of upload prev next");
+        await Assertions.Expect(page.Locator("#example-facts tr").First).ToContainTextAsync("class 1");
+    }
 }

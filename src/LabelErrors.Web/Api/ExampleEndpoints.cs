@@ -1,9 +1,12 @@
 using System.Text.Json;
 using LabelErrors.Data;
+using LabelErrors.Data.Entities;
 using LabelErrors.Data.Queries;
 using LabelErrors.Web.Api.Contracts;
 using LabelErrors.Web.Browse;
+using LabelErrors.Web.Uploads;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Api;
 
@@ -22,7 +25,8 @@ public static class ExampleEndpoints
             .WithSummary("Examples with the gallery's filters and sort, keyset-paginated")
             .WithDescription("Query keys as in the gallery URL: scope (validated|checked|flagged|all|issues), agree (guessed|given|both|neither), k (0-5), "
                 + "given_lt, consensus (comma list of correctable, multi-label, neither, non-agreement, not-an-error), given, guessed, q, "
-                + "suggested (predicted class), quality_max (0-1), sort (quality|agreement|index|rank), size (1-96); plus cursor (from next_cursor).")
+                + "suggested (predicted class), quality_max (0-1), disputed (1: only examples most site visitors dispute), sort (quality|agreement|index|rank), "
+                + "size (1-96); plus cursor (from next_cursor). Each item says whether site visitors dispute the workers' consensus (disputed).")
             .Produces<ApiExamplePage>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesValidationProblem()
@@ -30,6 +34,8 @@ public static class ExampleEndpoints
         group.MapGet("/{dataset}/examples/{index:long}", GetAsync)
             .WithName("GetExample")
             .WithSummary("One example with its votes and the model's top predictions")
+            .WithDescription("votes: the study's Mechanical Turk workers; visitorVotes: this site's visitors (null until one answers); "
+                + "disputed: most visitors (at least 3) gave another answer than the workers' consensus.")
             .Produces<ApiExampleDetail>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -43,7 +49,7 @@ public static class ExampleEndpoints
     {
         // The named parameters only document the keys in OpenAPI; the shared query object reads the raw query string.
         _ = (scope, agree, k, consensus, given, guessed, q, sort, size);
-        var found = await datasets.FindAsync(dataset, cancellationToken);
+        var found = await FindStudyDatasetAsync(dataset, datasets, cancellationToken);
         if (found is null)
             return ApiProblems.DatasetNotFound(dataset);
 
@@ -73,13 +79,16 @@ public static class ExampleEndpoints
             i.StudyIndex, i.GivenLabel, i.GuessedLabel, i.LabelQuality, i.IsValidatedError,
             i.Consensus is { } c ? ConsensusNames.Format(c) : null, i.ExternalId,
             i.Votes is { } v ? new ApiVoteCounts(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Total) : null,
+            i.IsDisputed,
             $"{self}/{i.StudyIndex}")).ToList();
         return ETaggedResult.Json(context, new ApiExamplePage(items, slice.TotalCount, nextCursor, next));
     }
 
-    private static async Task<IResult> GetAsync(string dataset, long index, HttpContext context, DatasetLookup datasets, ExampleDetails details, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(
+        string dataset, long index, HttpContext context, DatasetLookup datasets, ExampleDetails details, IDbContextFactory<LabelErrorsDbContext> contexts,
+        CancellationToken cancellationToken)
     {
-        var found = await datasets.FindAsync(dataset, cancellationToken);
+        var found = await FindStudyDatasetAsync(dataset, datasets, cancellationToken);
         if (found is null)
             return ApiProblems.DatasetNotFound(dataset);
         var example = await details.FindAsync(found.Id, index, cancellationToken);
@@ -88,6 +97,13 @@ public static class ExampleEndpoints
 
         var votes = example.Votes is { } v
             ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, LabelVotes(v.LabelVotesJson), v.SourceUrl)
+            : null;
+        VisitorTally? tally;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            tally = await db.VisitorTallies.AsNoTracking().SingleOrDefaultAsync(t => t.ExampleId == example.Id, cancellationToken);
+        var visitorVotes = tally is { } t
+            ? new ApiVisitorVotes(t.Given, t.Guessed, t.Both, t.Neither, t.Neutral, t.OffTopic, t.Positive, t.Negative, t.Total,
+                t.LabelVotesJson is null ? null : AudioLabelVotes.Parse(t.LabelVotesJson))
             : null;
         var top = TopPrediction.ParseList(example.TopPredictionsJson)
             .Select(p => new ApiTopPrediction(p.Label, found.ClassName(p.Label), p.Probability)).ToList();
@@ -101,9 +117,14 @@ public static class ExampleEndpoints
             example.Consensus is { } c ? ConsensusNames.Format(c) : null,
             example.ExternalId, example.ClipStartSeconds, example.ClipEndSeconds,
             example.GivenLabelNames, example.GuessedLabelNames,
-            votes, top, example.Text?.Text,
+            votes, tally?.IsDisputed ?? false, visitorVotes, top, example.Text?.Text,
             $"/d/{Uri.EscapeDataString(found.Slug)}/{example.StudyIndex}"));
     }
+
+    // Uploads are reached only through /u/{token} and /api/v1/uploads/{token}; their internal slug is not a dataset here,
+    // which the slug's shape alone tells, without reading the database.
+    private static async Task<BrowseDataset?> FindStudyDatasetAsync(string slug, DatasetLookup datasets, CancellationToken cancellationToken) =>
+        ShareTokens.TokenOfSlug(slug) is null ? await datasets.FindAsync(slug, cancellationToken) : null;
 
     private static IReadOnlyDictionary<string, int>? LabelVotes(string? json)
     {

@@ -42,6 +42,16 @@ public static class UploadGallery
     }
 
     /// <summary>
+    /// The upload view closest to a study gallery view (a <c>/d/u-…</c> link, e.g. a chart cell's): the flagged scope is
+    /// the upload's issues, and the study's guessed class is the upload's suggested class (both are the argmax there).
+    /// </summary>
+    public static ExampleQuery FromStudyView(string? queryString)
+    {
+        var upload = Parse(queryString);
+        return upload with { SuggestedClass = upload.SuggestedClass ?? ExampleQuery.Parse(queryString).GuessedClass };
+    }
+
+    /// <summary>
     /// The scope with its order: the issues by rank, every example by label quality (each read from its index). Only
     /// these two pairs occur, so the upload page offers no separate sort.
     /// </summary>
@@ -50,7 +60,9 @@ public static class UploadGallery
     /// <summary>The page's address for a view; the scope's own order is left out of it, so links stay short.</summary>
     public static string Href(string token, ExampleQuery query) => UploadUrls.Share(token) + query.ToQueryString(defaults: DefaultsFor(query.Scope));
 
-    public static string ExampleHref(string token, long index) => $"{UploadUrls.Share(token)}/{index}";
+    /// <summary>An example's permalink in a view: the view rides along so the permalink's prev/next walk that view.</summary>
+    public static string ExampleHref(string token, long index, ExampleQuery query) =>
+        $"{UploadUrls.Share(token)}/{index}{query.ToQueryString(includePage: false, defaults: DefaultsFor(query.Scope))}";
 
     private static ExampleSort OrderOf(ExampleScope scope) => scope == ExampleScope.Issues ? ExampleSort.IssueRank : ExampleSort.LabelQuality;
 

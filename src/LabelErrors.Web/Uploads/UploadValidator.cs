@@ -1,3 +1,4 @@
+using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 using LabelErrors.Data.Entities;
 
@@ -5,7 +6,8 @@ namespace LabelErrors.Web.Uploads;
 
 /// <summary>
 /// Validates a staged upload completely before a job is queued: file kinds, the core's checks of labels, pred_probs
-/// and class names, and the content. Problems become <see cref="UploadRejectedException"/> naming the field.
+/// and class names (pred_probs .npy streamed in row blocks, never loaded, when the core can stream it), and the
+/// content. Problems become <see cref="UploadRejectedException"/> naming the field.
 /// </summary>
 public static class UploadValidator
 {
@@ -24,15 +26,17 @@ public static class UploadValidator
         if (contentFile is not null)
             RequireExtension(contentFile, ".zip", ".csv");
 
-        ValidatedInputs inputs;
+        int exampleCount, classCount;
+        IReadOnlyList<string>? classNames;
+        IReadOnlyList<string> warnings;
         try
         {
-            var classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
+            classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
             var labels = UploadInputs.ReadLabels(labelsFile.Path, labelsFile.FileName, classNames);
             cancellationToken.ThrowIfCancellationRequested();
-            var predProbs = UploadInputs.ReadPredProbs(predProbsFile.Path, predProbsFile.FileName);
-            cancellationToken.ThrowIfCancellationRequested();
-            inputs = UploadInputs.Validate(labels, predProbs, classNames, classNamesFile?.FileName);
+            exampleCount = labels.Labels.Length;
+            (classCount, warnings) = StreamedPredProbsValidation.TryValidate(labels, predProbsFile.Path, predProbsFile.FileName,
+                classNames, classNamesFile?.FileName, cancellationToken) ?? ValidateInMemory(labels, predProbsFile, classNames, classNamesFile, cancellationToken);
         }
         catch (LabelErrorsInputException e)
         {
@@ -46,17 +50,27 @@ public static class UploadValidator
             if (contentFile.Extension == ".zip")
             {
                 content = UploadContentKind.Images;
-                items = ZipContentValidator.ExtractImages(contentFile, Path.Combine(stagingFolder, "content"), inputs.ExampleCount, limits, cancellationToken);
+                items = ZipContentValidator.ExtractImages(contentFile, Path.Combine(stagingFolder, "content"), exampleCount, limits, cancellationToken);
                 File.Delete(contentFile.Path); // the extracted images are what is served
             }
             else
             {
                 content = UploadContentKind.Text;
-                items = TextContentCsv.Validate(contentFile, inputs.ExampleCount, cancellationToken);
+                items = TextContentCsv.Validate(contentFile, exampleCount, cancellationToken);
             }
         }
 
-        return new ValidatedUpload(inputs.ExampleCount, inputs.ClassCount, inputs.ClassNames, content, items, inputs.Warnings);
+        return new ValidatedUpload(exampleCount, classCount, classNames, content, items, warnings);
+    }
+
+    // CSV pred_probs and the .npy files the streamed check leaves alone (see StreamedPredProbsValidation) are loaded.
+    private static (int ClassCount, IReadOnlyList<string> Warnings) ValidateInMemory(
+        LabelsInput labels, StagedFile predProbsFile, IReadOnlyList<string>? classNames, StagedFile? classNamesFile, CancellationToken cancellationToken)
+    {
+        var predProbs = UploadInputs.ReadPredProbs(predProbsFile.Path, predProbsFile.FileName);
+        cancellationToken.ThrowIfCancellationRequested();
+        var inputs = UploadInputs.Validate(labels, predProbs, classNames, classNamesFile?.FileName);
+        return (inputs.ClassCount, inputs.Warnings);
     }
 
     private static void RequireExtension(StagedFile file, params string[] allowed)

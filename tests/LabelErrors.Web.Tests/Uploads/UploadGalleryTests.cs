@@ -78,4 +78,22 @@ public sealed class UploadGalleryTests
         Assert.Equal(hasContent, browse.HasContent);
         Assert.Equal("dog", browse.ClassName(1));
     }
+
+    [Theory]
+    [InlineData("?given=1&suggested=2&page=3", "/u/abcdefghijklmnopqrstuv/42?given=1&suggested=2")]
+    [InlineData("?scope=all", "/u/abcdefghijklmnopqrstuv/42?scope=all")]
+    [InlineData("", "/u/abcdefghijklmnopqrstuv/42")]
+    public void An_example_link_carries_the_view_without_its_page(string queryString, string expected)
+    {
+        Assert.Equal(expected, UploadGallery.ExampleHref(Token, 42, UploadGallery.Parse(queryString)));
+    }
+
+    [Theory]
+    [InlineData("?scope=flagged&given=0&guessed=1", "?given=0&suggested=1")]
+    [InlineData("?scope=all&guessed=2&suggested=1", "?scope=all&suggested=1")]
+    [InlineData("?scope=checked", "")]
+    public void A_study_view_becomes_the_nearest_upload_view(string studyQuery, string uploadQuery)
+    {
+        Assert.Equal($"/u/{Token}{uploadQuery}", UploadGallery.Href(Token, UploadGallery.FromStudyView(studyQuery)));
+    }
 }

@@ -10,6 +10,7 @@ public sealed record ApiExampleSummary(
     string? Consensus,
     string? ExternalId,
     ApiVoteCounts? Votes,
+    bool Disputed,
     string Self);
 
 /// <summary>Mechanical Turk votes; options that do not apply to the dataset's modality are null.</summary>
@@ -40,6 +41,8 @@ public sealed record ApiExampleDetail(
     IReadOnlyList<string>? GivenLabelNames,
     IReadOnlyList<string>? GuessedLabelNames,
     ApiExampleVotes? Votes,
+    bool Disputed,
+    ApiVisitorVotes? VisitorVotes,
     IReadOnlyList<ApiTopPrediction> TopPredictions,
     string? Text,
     string Page);
@@ -56,5 +59,22 @@ public sealed record ApiExampleVotes(
     int Total,
     IReadOnlyDictionary<string, int>? LabelVotes,
     string? SourceUrl);
+
+/// <summary>
+/// The site's visitors' answers to the example's question (the study's question, asked again on the permalink); null
+/// until a visitor answers. Counts of answers the question does not offer are 0; <see cref="LabelVotes"/> (AudioSet)
+/// counts the visitors who hear each listed label.
+/// </summary>
+public sealed record ApiVisitorVotes(
+    int Given,
+    int Guessed,
+    int Both,
+    int Neither,
+    int Neutral,
+    int OffTopic,
+    int Positive,
+    int Negative,
+    int Total,
+    IReadOnlyDictionary<string, int>? LabelVotes);
 
 public sealed record ApiTopPrediction(int Label, string ClassName, double Probability);

@@ -874,16 +874,6 @@ namespace LabelErrors.Data.Migrations
                         .HasConstraintName("fk_classes_datasets_dataset_id");
                 });
 
-            modelBuilder.Entity("LabelErrors.Data.Entities.Example", b =>
-                {
-                    b.HasOne("LabelErrors.Data.Entities.Dataset", null)
-                        .WithMany()
-                        .HasForeignKey("DatasetId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_examples_datasets_dataset_id");
-                });
-
             modelBuilder.Entity("LabelErrors.Data.Entities.ExampleText", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)

@@ -2,12 +2,13 @@
 # A/B timing of the core on 1,000,000 x 100 float32 (the benchmark project's --quick mode): an older git ref against
 # the working tree, in alternating fresh processes (old, new, old, new, ...) so both see the same machine load.
 # Reports the median wall and process-CPU time per operation over rounds 2-4 of every run (round 1 includes jitting).
-# Usage: scripts/benchmark-ab.sh [old-ref] [runs]      (old-ref defaults to main, runs to 5; builds in .data/ab)
+# Usage: scripts/benchmark-ab.sh [old-ref] [runs]      (old-ref defaults to main, runs to 5; builds in $TMPDIR/labelerrors-ab)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OLD=${1:-main}
 RUNS=${2:-5}
-WORK=.data/ab
+# Outside the repository: a second copy of the sources under it would make BenchmarkDotNet find two benchmark projects.
+WORK=${AB_WORK:-${TMPDIR:-/tmp}/labelerrors-ab}
 rev=$(git rev-parse --short "$OLD")
 mkdir -p "$WORK"
 if [ ! -f "$WORK/$rev/LabelErrors.Benchmarks.dll" ]; then

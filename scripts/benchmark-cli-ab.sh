@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 OLD=${1:-main}
 RUNS=${2:-5}
 MODES=${3:-default --in-memory --stream}
-WORK=.data/ab
+# Outside the repository: a second copy of the sources under it would make BenchmarkDotNet find two benchmark projects.
+WORK=${AB_WORK:-${TMPDIR:-/tmp}/labelerrors-ab}
 BENCH_DATA=.data/bench
 rev=$(git rev-parse --short "$OLD")
 mkdir -p "$WORK" "$BENCH_DATA"

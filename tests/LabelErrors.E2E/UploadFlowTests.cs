@@ -120,6 +120,7 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await strangerPage.Locator("#gallery .example-card .example-link").First.ClickAsync();
         await strangerPage.WaitForURLAsync(new Regex($"{Regex.Escape(shareUrl!)}/\\d+$"));
         await Assertions.Expect(strangerPage.Locator("#example-facts")).ToContainTextAsync("Suggested label");
+        await strangerPage.WaitForFunctionAsync("() => { const i = document.getElementById('example-image'); return !!i && i.complete && i.naturalWidth > 0; }");
         await strangerPage.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-example"), FullPage = true });
 
         // The upload's internal slug under the study's gallery route leads back to the share link (uploads are reached

@@ -7,15 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 OLD=${1:-main}
 RUNS=${2:-5}
-# Outside the repository: a second copy of the sources under it would make BenchmarkDotNet find two benchmark projects.
-WORK=${AB_WORK:-${TMPDIR:-/tmp}/labelerrors-ab}
+source scripts/lib/ab-build.sh
 rev=$(git rev-parse --short "$OLD")
-mkdir -p "$WORK"
-if [ ! -f "$WORK/$rev/LabelErrors.Benchmarks.dll" ]; then
-  rm -rf "$WORK/src-$rev" && mkdir -p "$WORK/src-$rev"
-  git archive "$rev" | tar -x -C "$WORK/src-$rev"
-  (cd "$WORK/src-$rev" && dotnet build -c Release tests/LabelErrors.Benchmarks -v q -nologo -o "../$rev" >/dev/null)
-fi
+build_ref "$rev" tests/LabelErrors.Benchmarks "$rev"
 dotnet build -c Release tests/LabelErrors.Benchmarks -v q -nologo -o "$WORK/current" >/dev/null
 
 results="$WORK/results-$rev-vs-current.txt"

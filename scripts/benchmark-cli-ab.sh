@@ -8,16 +8,11 @@ cd "$(dirname "$0")/.."
 OLD=${1:-main}
 RUNS=${2:-5}
 MODES=${3:-default --in-memory --stream}
-# Outside the repository: a second copy of the sources under it would make BenchmarkDotNet find two benchmark projects.
-WORK=${AB_WORK:-${TMPDIR:-/tmp}/labelerrors-ab}
+source scripts/lib/ab-build.sh
 BENCH_DATA=.data/bench
 rev=$(git rev-parse --short "$OLD")
-mkdir -p "$WORK" "$BENCH_DATA"
-if [ ! -f "$WORK/cli-$rev/labelerrors.dll" ]; then
-  rm -rf "$WORK/src-$rev" && mkdir -p "$WORK/src-$rev"
-  git archive "$rev" | tar -x -C "$WORK/src-$rev"
-  (cd "$WORK/src-$rev" && dotnet build -c Release src/LabelErrors.Cli -v q -nologo -o "../cli-$rev" >/dev/null)
-fi
+mkdir -p "$BENCH_DATA"
+build_ref "$rev" src/LabelErrors.Cli "cli-$rev"
 dotnet build -c Release src/LabelErrors.Cli -v q -nologo -o "$WORK/cli-current" >/dev/null
 P="$BENCH_DATA/n1m_k100_f4.npy"
 L="$BENCH_DATA/n1m_k100_f4.labels.npy"

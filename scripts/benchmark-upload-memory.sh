@@ -10,7 +10,6 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N=${1:-1000000}
 K=${2:-100}
 DATA=${BENCH_DATA:-$ROOT/.data/bench}
-APP_PORT=${BENCH_APP_PORT:-5098}
 mkdir -p "$DATA"
 PROBS="$DATA/upload_n${N}_k${K}.npy"
 LABELS="$DATA/upload_n${N}_k${K}.labels.npy"
@@ -19,25 +18,8 @@ if [ ! -f "$PROBS" ]; then
   dotnet "$ROOT/tests/LabelErrors.Benchmarks/bin/Release/net10.0/LabelErrors.Benchmarks.dll" --generate "$PROBS" "$LABELS" "$N" "$K" f4 | tail -1
 fi
 
-BASE=$("$ROOT/scripts/pg-local.sh" start | tail -1)
-DB=le_membench_$$
-PSQL_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql
-PG_PORT=${LABELERRORS_PG_PORT:-55432}
-"$PSQL_BIN" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE $DB" >/dev/null
-
-dotnet build -c Release "$ROOT/src/LabelErrors.Web" -v q -nologo >/dev/null
-UPLOADS=$(mktemp -d)
-ConnectionStrings__LabelErrors="$BASE;Database=$DB" Database__MigrateOnStart=true PORT=$APP_PORT Uploads__Root=$UPLOADS \
-  Jobs__WorkerCount=0 ASPNETCORE_ENVIRONMENT=Production \
-  dotnet "$ROOT/src/LabelErrors.Web/bin/Release/net10.0/LabelErrors.Web.dll" >"$UPLOADS.log" 2>&1 &
-APP=$!
-cleanup() {
-  kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true
-  "$PSQL_BIN" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
-  rm -rf "$UPLOADS" "$UPLOADS.log"
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do curl -sf "http://localhost:$APP_PORT/readyz" >/dev/null && break; sleep 0.5; done
+source "$ROOT/scripts/lib/bench-app.sh"
+start_bench_app le_membench Jobs__WorkerCount=0
 
 rss_kb() { ps -o rss= -p "$APP" | tr -d ' '; }
 IDLE=$(rss_kb)

@@ -7,25 +7,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N=${1:-1000000}
 K=${2:-100}
 DATA=${BENCH_DATA:-/tmp/labelerrors-bench}
-APP_PORT=${BENCH_APP_PORT:-5097}
-BASE=$("$ROOT/scripts/pg-local.sh" start | tail -1)
-DB=le_bench_$$
-PSQL_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)/psql
-PG_PORT=${LABELERRORS_PG_PORT:-55432}
-"$PSQL_BIN" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "CREATE DATABASE $DB" >/dev/null
-
-dotnet build -c Release "$ROOT/src/LabelErrors.Web" -v q -nologo >/dev/null
-UPLOADS=$(mktemp -d)
-ConnectionStrings__LabelErrors="$BASE;Database=$DB" Database__MigrateOnStart=true PORT=$APP_PORT Uploads__Root=$UPLOADS \
-  ASPNETCORE_ENVIRONMENT=Production dotnet "$ROOT/src/LabelErrors.Web/bin/Release/net10.0/LabelErrors.Web.dll" >"$UPLOADS.log" 2>&1 &
-APP=$!
-cleanup() {
-  kill "$APP" 2>/dev/null || true; wait "$APP" 2>/dev/null || true
-  "$PSQL_BIN" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
-  rm -rf "$UPLOADS" "$UPLOADS.log"
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do curl -sf "http://localhost:$APP_PORT/readyz" >/dev/null && break; sleep 0.5; done
+source "$ROOT/scripts/lib/bench-app.sh"
+start_bench_app le_bench
 
 # CPU seconds used so far by the app and by the whole PostgreSQL cluster (live backends plus the exited ones the
 # postmaster reaped): unlike wall time, these hardly change when other work shares the machine.

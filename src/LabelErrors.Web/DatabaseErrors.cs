@@ -1,16 +1,13 @@
-using System.Net.Sockets;
-using Npgsql;
+using LabelErrors.Data.Failures;
 
 namespace LabelErrors.Web;
 
-/// <summary>Tells a database outage (worth a friendly message and a retry later) from a programming error.</summary>
+/// <summary>
+/// The pages' test for "the database is unavailable" (worth a friendly notice and a later retry): a transient failure
+/// in <see cref="DatabaseFailures"/>' sense. A SQL error or a constraint violation is a bug and is not caught by it:
+/// it reaches the error page and the log instead of being shown as an outage.
+/// </summary>
 public static class DatabaseErrors
 {
-    public static bool IsUnavailable(Exception ex) => ex switch
-    {
-        NpgsqlException or SocketException or TimeoutException => true,
-        InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
-        AggregateException { InnerException: { } inner } => IsUnavailable(inner),
-        _ => ex.InnerException is { } cause && IsUnavailable(cause),
-    };
+    public static bool IsUnavailable(Exception ex) => DatabaseFailures.IsTransient(ex);
 }

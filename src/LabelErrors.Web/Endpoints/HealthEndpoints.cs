@@ -1,4 +1,5 @@
 using LabelErrors.Data;
+using LabelErrors.Data.Failures;
 using LabelErrors.Data.Import;
 using LabelErrors.Web.Options;
 using Microsoft.Extensions.Options;
@@ -37,10 +38,20 @@ public static class HealthEndpoints
                 ? Results.Ok(new { status = "ready", database = "ok", datasets })
                 : Results.Json(new { status = "not ready", database = "ok", datasets }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (DatabaseFailures.IsTransient(ex) || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            // An outage, or no answer within our 5 s: not ready until the database is back.
             loggers.CreateLogger("Readiness").LogWarning("Readiness check failed: {Reason}", ex.Message);
             return Results.Json(new { status = "not ready", database = "unreachable", error = ex.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsBug(ex))
+        {
+            // The database answered and refused (a missing privilege, a broken schema): not ready either, but this
+            // is no outage, and waiting will not fix it; say what the server said.
+            var server = DatabaseFailures.ServerError(ex);
+            var error = server is null ? ex.Message : DatabaseFailures.Describe(server);
+            loggers.CreateLogger("Readiness").LogError(ex, "Readiness check failed with SQL state {SqlState}: {Reason}", server?.SqlState, error);
+            return Results.Json(new { status = "not ready", database = "error", sqlState = server?.SqlState, error }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

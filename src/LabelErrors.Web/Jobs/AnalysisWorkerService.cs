@@ -1,5 +1,6 @@
 using LabelErrors.Core.Validation;
 using LabelErrors.Data;
+using LabelErrors.Data.Failures;
 using LabelErrors.Web.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace LabelErrors.Web.Jobs;
 
 /// <summary>
 /// The hosted analysis workers: <see cref="JobOptions.WorkerCount"/> loops that requeue stale jobs, claim the oldest
-/// queued one and run it. A job that throws is failed with its reason; a database outage is retried with backoff.
+/// queued one and run it. Every database step runs through <see cref="JobDatabaseSteps"/> (the one retry pipeline,
+/// transient failures only); a job whose step fails for good, or whose input is refused, is failed with the reason.
 /// </summary>
 public sealed class AnalysisWorkerService(
     AnalysisJobQueue queue,
@@ -19,7 +21,9 @@ public sealed class AnalysisWorkerService(
     IDbContextFactory<LabelErrorsDbContext> contexts,
     JobSignal signal,
     JobProgressFeed feed,
+    JobDatabaseSteps steps,
     IOptions<JobOptions> options,
+    IOptions<JobRetryOptions> retryOptions,
     ILogger<AnalysisWorkerService> logger) : BackgroundService
 {
     private readonly string _instance = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
@@ -33,14 +37,15 @@ public sealed class AnalysisWorkerService(
 
     private async Task WorkerLoopAsync(string workerId, CancellationToken stoppingToken)
     {
-        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await queue.RequeueStaleAsync(options.Value.StaleAfter, options.Value.MaxAttempts, stoppingToken);
-                var job = await queue.TryClaimAsync(workerId, stoppingToken);
-                failures = 0;
+                var job = await steps.RunAsync("claiming a job", async cancellationToken =>
+                {
+                    await queue.RequeueStaleAsync(options.Value.StaleAfter, options.Value.MaxAttempts, cancellationToken);
+                    return await queue.TryClaimAsync(workerId, cancellationToken);
+                }, stoppingToken);
                 if (job is null)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
@@ -52,12 +57,15 @@ public sealed class AnalysisWorkerService(
             {
                 return;
             }
-            catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+            catch (JobStepFailedException e)
             {
-                failures++;
-                var wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)) / 2));
-                logger.LogWarning("Worker {WorkerId}: database unreachable ({Reason}); retrying in {Wait}", workerId, e.Message, wait);
-                await Task.Delay(wait, stoppingToken);
+                // A long outage outlasted the retries, or the queue's own SQL is wrong: the worker stays alive and
+                // tries again after the longest retry delay (a bug is logged as an error each time, never hidden).
+                if (e.Failure == DatabaseFailure.Bug)
+                    logger.LogError(e.InnerException, "Worker {WorkerId}: {Step} failed with SQL state {SqlState}: {Error}", workerId, e.Step, e.ServerError?.SqlState, e.JobError);
+                else
+                    logger.LogWarning("Worker {WorkerId}: {Error}", workerId, e.JobError);
+                await Task.Delay(retryOptions.Value.MaxDelay, stoppingToken);
             }
         }
     }
@@ -69,11 +77,11 @@ public sealed class AnalysisWorkerService(
         await using var reporter = new JobReporter(queue, job, feed, logger, options.Value.HeartbeatInterval, stoppingToken);
         try
         {
-            var files = await LoadFilesAsync(job, stoppingToken);
+            var files = await steps.RunAsync("reading the upload's record", cancellationToken => LoadFilesAsync(job, cancellationToken), reporter.Token);
             var analysis = AnalysisOptions.FromJson(job.OptionsJson);
             var result = await runner.RunAsync(files, analysis, reporter, reporter.Token);
             reporter.Set(JobStage.Saving, 0);
-            var saved = await WithDatabaseRetriesAsync(job, () => writer.SaveAsync(job, result, files, reporter, reporter.Token), reporter.Token);
+            var saved = await steps.RunAsync("saving the results", cancellationToken => writer.SaveAsync(job, result, files, reporter, cancellationToken), reporter.Token);
             reporter.Finish();
             if (saved)
             {
@@ -95,10 +103,16 @@ public sealed class AnalysisWorkerService(
         {
             await FailAsync(job, e.Message);
         }
-        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        catch (JobStepFailedException e) when (e.Failure == DatabaseFailure.Bug)
         {
-            logger.LogError(e, "Job {JobId}: database unreachable after retries", job.JobId);
-            await FailAsync(job, $"the database was unreachable while saving the results ({e.Message}); upload again or retry later");
+            // A bug fails the job on its first try, with the server's own words and SQL state.
+            logger.LogError(e.InnerException, "Job {JobId}: {Step} failed with SQL state {SqlState}", job.JobId, e.Step, e.ServerError?.SqlState);
+            await FailAsync(job, e.JobError);
+        }
+        catch (JobStepFailedException e)
+        {
+            logger.LogError(e.InnerException, "Job {JobId}: database unreachable while {Step}, retries used up", job.JobId, e.Step);
+            await FailAsync(job, e.JobError);
         }
         catch (Exception e)
         {
@@ -107,29 +121,11 @@ public sealed class AnalysisWorkerService(
         }
     }
 
-    private async Task<UploadFiles> LoadFilesAsync(ClaimedJob job, CancellationToken cancellationToken) =>
-        await WithDatabaseRetriesAsync(job, async () =>
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == job.DatasetId, cancellationToken);
-            return UploadFiles.Of(dataset.Upload ?? throw new InvalidOperationException($"dataset {job.DatasetId} is not an upload"), storage);
-        }, cancellationToken);
-
-    private async Task<T> WithDatabaseRetriesAsync<T>(ClaimedJob job, Func<Task<T>> action, CancellationToken cancellationToken)
+    private async Task<UploadFiles> LoadFilesAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await action();
-            }
-            catch (Exception e) when (DatabaseErrors.IsUnavailable(e) && attempt < options.Value.DatabaseRetries && !cancellationToken.IsCancellationRequested)
-            {
-                var wait = TimeSpan.FromMilliseconds(Math.Min(5000, 250 * Math.Pow(2, attempt)));
-                logger.LogWarning("Job {JobId}: database unreachable ({Reason}); retry {Retry} in {Wait}", job.JobId, e.Message, attempt + 1, wait);
-                await Task.Delay(wait, cancellationToken);
-            }
-        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().SingleAsync(d => d.Id == job.DatasetId, cancellationToken);
+        return UploadFiles.Of(dataset.Upload ?? throw new InvalidOperationException($"dataset {job.DatasetId} is not an upload"), storage);
     }
 
     private async Task FailAsync(ClaimedJob job, string error)
@@ -137,12 +133,13 @@ public sealed class AnalysisWorkerService(
         logger.LogWarning("Job {JobId} failed: {Error}", job.JobId, error);
         try
         {
-            await WithDatabaseRetriesAsync(job, () => queue.FailAsync(job, error, CancellationToken.None), CancellationToken.None);
+            await steps.RunAsync("recording the failure", cancellationToken => queue.FailAsync(job, error, cancellationToken), CancellationToken.None);
             feed.Publish(new JobProgress(job.JobId, Data.Entities.AnalysisJobState.Failed, JobStage.Validating, 0, job.Attempt, error));
         }
-        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        catch (JobStepFailedException e)
         {
-            logger.LogError("Job {JobId}: could not record the failure; its stale heartbeat will requeue it", job.JobId);
+            logger.LogError(e.InnerException, "Job {JobId}: could not record the failure ({Error}, SQL state {SqlState}); its stale heartbeat will requeue it",
+                job.JobId, e.JobError, e.ServerError?.SqlState);
         }
     }
 
@@ -155,8 +152,10 @@ public sealed class AnalysisWorkerService(
             if (row is not null)
                 feed.Publish(JobProgress.Of(row));
         }
-        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        catch (Exception e) when (DatabaseFailures.Classify(e) != DatabaseFailure.None)
         {
+            // Only the live feed misses this update; the page reads the row itself on its next poll.
+            logger.LogWarning("Job {JobId}: could not read its state to publish it ({Reason})", jobId, e.Message);
         }
     }
 }

@@ -24,10 +24,6 @@ public sealed class JobOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>Retries of a database step (claim, save) that failed because the database was unreachable.</summary>
-    [Range(0, 100)]
-    public int DatabaseRetries { get; set; } = 10;
-
     /// <summary>
     /// Pause before each stage. Zero in production; demos and the restart tests use it to keep a job running long
     /// enough to watch its progress or kill its process mid-way.

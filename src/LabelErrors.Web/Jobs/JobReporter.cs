@@ -1,12 +1,13 @@
 using LabelErrors.Data.Entities;
+using LabelErrors.Data.Failures;
 
 namespace LabelErrors.Web.Jobs;
 
 /// <summary>
 /// The running job's side channel to the database: the runner sets stage and percent in memory; a loop writes them
 /// (at most every quarter second, at least every heartbeat interval) and cancels the run when the job is no longer
-/// this worker's (cancelled by the user, or requeued because a heartbeat went missing). Database outages are logged
-/// and retried at the next beat: the run goes on.
+/// this worker's (cancelled by the user, or requeued because a heartbeat went missing). A failed beat (an outage, or
+/// a bug, logged with its SQL state) is tried again at the next beat: the run goes on.
 /// </summary>
 public sealed class JobReporter : IAsyncDisposable
 {
@@ -100,9 +101,14 @@ public sealed class JobReporter : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (DatabaseErrors.IsUnavailable(e))
+        catch (Exception e) when (DatabaseFailures.IsTransient(e))
         {
             _logger.LogWarning("Job {JobId}: heartbeat failed, database unreachable: {Reason}", _job.JobId, e.Message);
+        }
+        catch (Exception e) when (DatabaseFailures.IsBug(e))
+        {
+            // The heartbeat's own SQL is wrong: say so loudly; the job goes on and the next beat tries again.
+            _logger.LogError(e, "Job {JobId}: heartbeat failed with SQL state {SqlState}", _job.JobId, DatabaseFailures.ServerError(e)?.SqlState);
         }
     }
 

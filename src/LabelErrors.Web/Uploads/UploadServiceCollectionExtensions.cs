@@ -22,6 +22,8 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<AnalysisJobQueue>();
         services.AddSingleton<AnalysisRunner>();
         services.AddSingleton<ResultWriter>();
+        JobRetryPipeline.Register(services, configuration);
+        services.AddSingleton<JobDatabaseSteps>();
         services.AddHostedService<AnalysisWorkerService>();
 
         var perMinute = configuration.GetSection(UploadOptions.Section).GetValue<int?>(nameof(UploadOptions.UploadsPerMinutePerClient))

@@ -1,0 +1,34 @@
+using LabelErrors.Web.Components.Shared;
+
+namespace LabelErrors.Web.Tests;
+
+/// <summary>The one place pages turn an unreachable database into the outage notice; every other failure is a bug and surfaces.</summary>
+public sealed class DatabaseOutageTests
+{
+    [Fact]
+    public async Task Work_that_completes_reports_true()
+    {
+        var ran = false;
+        Assert.True(await DatabaseOutage.TryAsync(() => { ran = true; return Task.CompletedTask; }));
+        Assert.True(ran);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_reports_false_and_hands_over_the_exception()
+    {
+        var timeout = new TimeoutException("connect timed out");
+        Exception? seen = null;
+
+        Assert.False(await DatabaseOutage.TryAsync(() => throw new InvalidOperationException("wrapped", timeout), e => seen = e));
+
+        Assert.Same(timeout, seen!.InnerException);
+    }
+
+    [Fact]
+    public async Task Any_other_failure_propagates()
+    {
+        var called = false;
+        await Assert.ThrowsAsync<ArgumentException>(() => DatabaseOutage.TryAsync(() => throw new ArgumentException("a bug"), _ => called = true));
+        Assert.False(called);
+    }
+}

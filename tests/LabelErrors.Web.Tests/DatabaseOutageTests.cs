@@ -32,3 +32,35 @@ public sealed class DatabaseOutageTests
         Assert.False(called);
     }
 }
+
+/// <summary>The pages' base: an outage shows the notice, and the next load that succeeds (PostgreSQL back) clears it.</summary>
+public sealed class DatabasePageTests
+{
+    private sealed class Probe : DatabasePage
+    {
+        public bool ShowsOutage => Unavailable;
+
+        public Task<bool> RunAsync(Func<Task> load) => LoadAsync(load);
+    }
+
+    [Fact]
+    public async Task An_outage_sets_the_notice_and_a_later_successful_load_clears_it()
+    {
+        var page = new Probe();
+        Assert.False(page.ShowsOutage);
+
+        Assert.False(await page.RunAsync(() => throw new TimeoutException("connect timed out")));
+        Assert.True(page.ShowsOutage);
+
+        Assert.True(await page.RunAsync(() => Task.CompletedTask));
+        Assert.False(page.ShowsOutage);
+    }
+
+    [Fact]
+    public async Task A_bug_is_not_shown_as_an_outage()
+    {
+        var page = new Probe();
+        await Assert.ThrowsAsync<FormatException>(() => page.RunAsync(() => throw new FormatException("a bug")));
+        Assert.False(page.ShowsOutage);
+    }
+}

@@ -42,6 +42,12 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Browse.DatasetLookup>();
         services.AddSingleton<Browse.DatasetMenu>();
         services.AddSingleton<Browse.ExampleDetails>();
+        // Use-case services of the pages and the API (a folder per feature; each takes a context per operation).
+        services.AddSingleton<Browse.DatasetDirectory>();
+        services.AddSingleton<Corrections.CorrectedExport>();
+        services.AddSingleton<Browse.PermalinkView>();
+        services.AddSingleton<Uploads.UploadExampleView>();
+        services.AddSingleton<Review.ReviewSessions>();
         services.AddLabelErrorsApi(configuration);
         return services;
     }

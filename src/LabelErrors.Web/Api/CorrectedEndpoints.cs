@@ -29,7 +29,7 @@ public static class CorrectedEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string dataset, HttpContext context, CorrectedTestSets testSets,
+        string dataset, HttpContext context, CorrectedExport export,
         string? min_agreement, string? multi_label, string? neither, string? non_agreement, string? format,
         CancellationToken cancellationToken)
     {
@@ -39,19 +39,17 @@ public static class CorrectedEndpoints
         if (request is null)
             return ApiProblems.InvalidParameter(badParameter!, reason!);
 
-        var testSet = await testSets.LoadAsync(dataset, cancellationToken);
+        var testSet = await export.LoadAsync(dataset, cancellationToken);
         if (testSet is null)
             return ApiProblems.DatasetNotFound(dataset);
-        if (request.Format == CorrectedLabelsFormat.Npy && !testSet.IsComplete)
+        if (!CorrectedExport.CanWrite(testSet, request.Format))
             return ApiProblems.Unprocessable("Test set not complete",
                 $"{testSet.Name}: {testSet.Examples.Count:N0} of {testSet.TestSetSize:N0} test examples are imported, so an index-aligned .npy cannot be written; use format=csv or json.");
 
-        var set = CorrectionRule.Apply(testSet.Examples, request.Options);
-        using var buffer = new MemoryStream();
-        CorrectedLabelsFormatNames.Write(buffer, set, testSet.Slug, request.Format);
-        context.Response.Headers["X-Corrected-Count"] = set.CorrectedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["X-Dropped-Count"] = set.DroppedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var file = CorrectedExport.Write(testSet, request);
+        context.Response.Headers["X-Corrected-Count"] = file.Set.CorrectedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["X-Dropped-Count"] = file.Set.DroppedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["X-Test-Set-Complete"] = testSet.IsComplete ? "true" : "false";
-        return new ETaggedResult(buffer.ToArray(), CorrectedLabelsFormatNames.MediaType(request.Format) + (request.Format == CorrectedLabelsFormat.Npy ? "" : "; charset=utf-8"), request.FileName(testSet.Slug));
+        return new ETaggedResult(file.Content, file.ContentType, file.FileName);
     }
 }

@@ -1,7 +1,6 @@
-using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Web.Api.Contracts;
-using Microsoft.EntityFrameworkCore;
+using LabelErrors.Web.Browse;
 
 namespace LabelErrors.Web.Api;
 
@@ -24,30 +23,22 @@ public static class DatasetEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IDbContextFactory<LabelErrorsDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(HttpContext context, DatasetDirectory directory, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var datasets = await db.Datasets.AsNoTracking().Where(d => !d.IsUpload).OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
-        var counts = await ExampleCountsAsync(db, cancellationToken);
+        var datasets = await directory.StudyAsync(cancellationToken);
+        var counts = await directory.ImportedExamplesAsync(cancellationToken);
         return ETaggedResult.Json(context, new ApiDatasetList(datasets.Select(d => ToApi(d, counts.GetValueOrDefault(d.Id))).ToList()));
     }
 
-    private static async Task<IResult> GetAsync(string dataset, HttpContext context, IDbContextFactory<LabelErrorsDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string dataset, HttpContext context, DatasetDirectory directory, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var found = await db.Datasets.AsNoTracking().Include(d => d.Classes)
-            .FirstOrDefaultAsync(d => d.Slug == dataset && !d.IsUpload, cancellationToken);
+        var found = await directory.StudyDatasetAsync(dataset, cancellationToken);
         if (found is null)
             return ApiProblems.DatasetNotFound(dataset);
-        var count = await db.Examples.LongCountAsync(e => e.DatasetId == found.Id, cancellationToken);
-        var classes = found.Classes.OrderBy(c => c.Index).Select(c => new ApiClass(c.Index, c.Name)).ToList();
+        var count = await directory.ImportedExamplesAsync(found.Id, cancellationToken);
+        var classes = found.Classes.Select(c => new ApiClass(c.Index, c.Name)).ToList();
         return ETaggedResult.Json(context, new ApiDatasetDetail(ToApi(found, count), classes));
     }
-
-    private static async Task<Dictionary<int, long>> ExampleCountsAsync(LabelErrorsDbContext db, CancellationToken cancellationToken) =>
-        await db.Examples.GroupBy(e => e.DatasetId)
-            .Select(g => new { DatasetId = g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.DatasetId, g => g.Count, cancellationToken);
 
     internal static ApiDataset ToApi(Dataset d, long importedExamples)
     {

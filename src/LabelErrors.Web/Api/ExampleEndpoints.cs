@@ -4,6 +4,7 @@ using LabelErrors.Data.Entities;
 using LabelErrors.Data.Queries;
 using LabelErrors.Web.Api.Contracts;
 using LabelErrors.Web.Browse;
+using LabelErrors.Web.Review.Visitors;
 using LabelErrors.Web.Uploads;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +86,7 @@ public static class ExampleEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string dataset, long index, HttpContext context, DatasetLookup datasets, ExampleDetails details, IDbContextFactory<LabelErrorsDbContext> contexts,
+        string dataset, long index, HttpContext context, DatasetLookup datasets, ExampleDetails details, VisitorVoteService visitorVotes,
         CancellationToken cancellationToken)
     {
         var found = await FindStudyDatasetAsync(dataset, datasets, cancellationToken);
@@ -98,10 +99,8 @@ public static class ExampleEndpoints
         var votes = example.Votes is { } v
             ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, LabelVotes(v.LabelVotesJson), v.SourceUrl)
             : null;
-        VisitorTally? tally;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            tally = await db.VisitorTallies.AsNoTracking().SingleOrDefaultAsync(t => t.ExampleId == example.Id, cancellationToken);
-        var visitorVotes = tally is { } t
+        var tally = await visitorVotes.TallyAsync(example.Id, cancellationToken);
+        var visitorTally = tally is { } t
             ? new ApiVisitorVotes(t.Given, t.Guessed, t.Both, t.Neither, t.Neutral, t.OffTopic, t.Positive, t.Negative, t.Total,
                 t.LabelVotesJson is null ? null : AudioLabelVotes.Parse(t.LabelVotesJson))
             : null;
@@ -117,7 +116,7 @@ public static class ExampleEndpoints
             example.Consensus is { } c ? ConsensusNames.Format(c) : null,
             example.ExternalId, example.ClipStartSeconds, example.ClipEndSeconds,
             example.GivenLabelNames, example.GuessedLabelNames,
-            votes, tally?.IsDisputed ?? false, visitorVotes, top, example.Text?.Text,
+            votes, tally?.IsDisputed ?? false, visitorTally, top, example.Text?.Text,
             $"/d/{Uri.EscapeDataString(found.Slug)}/{example.StudyIndex}"));
     }
 

@@ -14,20 +14,16 @@ namespace LabelErrors.Web.Charting;
 /// The data behind the charts. The confident joint of a study set is computed once from the bundled pred_probs and
 /// the imported given labels, then kept (neither changes while the app runs).
 /// </summary>
-public sealed class DatasetCharts(IDbContextFactory<LabelErrorsDbContext> contexts, ILogger<DatasetCharts> logger)
+public sealed class DatasetCharts(IDbContextFactory<LabelErrorsDbContext> contexts, Browse.DatasetDirectory directory, ILogger<DatasetCharts> logger)
 {
     private readonly Lazy<BundledAssets?> _assets = new(() =>
         BundledAssets.FindFrom(AppContext.BaseDirectory) ?? BundledAssets.FindFrom(Directory.GetCurrentDirectory()));
     private readonly ConcurrentDictionary<string, Lazy<(long[,] Joint, double[] Noise)?>> _joints = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<IReadOnlyList<ErrorRateRow>> Table1Async(CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Datasets.AsNoTracking().Where(d => !d.IsUpload).OrderBy(d => d.SortOrder)
-            .Select(d => new { d.Slug, d.Name, d.Paper.ErrorPercent, Recomputed = d.Recomputed == null ? (decimal?)null : d.Recomputed.ErrorPercent })
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => new ErrorRateRow(r.Slug, r.Name, (double)r.ErrorPercent, (double?)r.Recomputed)).ToList();
-    }
+    public async Task<IReadOnlyList<ErrorRateRow>> Table1Async(CancellationToken cancellationToken = default) =>
+        (await directory.StudyAsync(cancellationToken))
+            .Select(d => new ErrorRateRow(d.Slug, d.Name, (double)d.Paper.ErrorPercent, (double?)d.Recomputed?.ErrorPercent))
+            .ToList();
 
     public async Task<DatasetChartSet?> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {

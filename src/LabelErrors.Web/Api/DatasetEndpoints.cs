@@ -1,6 +1,8 @@
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Web.Api.Contracts;
+using LabelErrors.Web.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Api;
@@ -8,23 +10,19 @@ namespace LabelErrors.Web.Api;
 /// <summary><c>GET /api/v1/datasets</c> and <c>GET /api/v1/datasets/{dataset}</c>.</summary>
 public static class DatasetEndpoints
 {
-    public static RouteGroupBuilder MapDatasetEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps onto the <c>/api/v1/datasets</c> group.</summary>
+    public static RouteGroupBuilder MapDatasetEndpoints(this RouteGroupBuilder datasets)
     {
-        group.MapGet("", ListAsync)
+        datasets.MapGet("", ListAsync)
             .WithName("ListDatasets")
-            .WithSummary("The study's datasets with their Table 1 figures")
-            .Produces<ApiDatasetList>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified);
-        group.MapGet("/{dataset}", GetAsync)
+            .WithSummary("The study's datasets with their Table 1 figures");
+        datasets.MapGet("/{dataset}", GetAsync)
             .WithName("GetDataset")
-            .WithSummary("One dataset with its class names")
-            .Produces<ApiDatasetDetail>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return group;
+            .WithSummary("One dataset with its class names");
+        return datasets;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, IDbContextFactory<LabelErrorsDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<ETaggedJson<ApiDatasetList>> ListAsync(HttpContext context, IDbContextFactory<LabelErrorsDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var datasets = await db.Datasets.AsNoTracking().Where(d => !d.IsUpload).OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
@@ -32,7 +30,8 @@ public static class DatasetEndpoints
         return ETaggedResult.Json(context, new ApiDatasetList(datasets.Select(d => ToApi(d, counts.GetValueOrDefault(d.Id))).ToList()));
     }
 
-    private static async Task<IResult> GetAsync(string dataset, HttpContext context, IDbContextFactory<LabelErrorsDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<Results<ETaggedJson<ApiDatasetDetail>, NotFoundProblem>> GetAsync(
+        string dataset, HttpContext context, IDbContextFactory<LabelErrorsDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await db.Datasets.AsNoTracking().Include(d => d.Classes)

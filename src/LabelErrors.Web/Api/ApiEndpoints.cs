@@ -19,23 +19,22 @@ public static class ApiEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapLabelErrorsApi(this IEndpointRouteBuilder app)
     {
-        var limits = app.ServiceProvider.GetRequiredService<PerClientRateLimits>();
         var api = app.MapGroup(Prefix).DisableAntiforgery();
 
-        api.MapGroup("/datasets").WithTags("Datasets").RequireRateLimiting(limits.Api.Name)
+        api.MapGroup("/datasets").WithTags("Datasets").RequireRateLimiting(PerClientRateLimits.ApiPolicy)
             .MapDatasetEndpoints();
-        api.MapGroup("/datasets/{dataset}/examples").WithTags("Examples").RequireRateLimiting(limits.Api.Name)
+        api.MapGroup("/datasets/{dataset}/examples").WithTags("Examples").RequireRateLimiting(PerClientRateLimits.ApiPolicy)
             .MapExampleEndpoints();
-        api.MapGroup("/datasets/{dataset}/corrected").WithTags("Corrected").RequireRateLimiting(limits.Api.Name)
+        api.MapGroup("/datasets/{dataset}/corrected").WithTags("Corrected").RequireRateLimiting(PerClientRateLimits.ApiPolicy)
             .MapCorrectedEndpoints();
-        api.MapGroup("/datasets/{dataset}/scores").WithTags("Scores").RequireRateLimiting(limits.Api.Name)
+        api.MapGroup("/datasets/{dataset}/scores").WithTags("Scores").RequireRateLimiting(PerClientRateLimits.ApiPolicy)
             .MapScoreEndpoints();
         // These three answered snake_case before this release; LegacyNamingFilter still does on request.
         api.MapGroup("/uploads").WithTags("Uploads").AddEndpointFilter<LegacyNamingFilter>()
-            .MapUploadEndpoints(limits.Uploads.Name);
+            .MapUploadEndpoints(PerClientRateLimits.UploadsPolicy);
         api.MapGroup("/uploads/{token}").WithTags("Review").AddEndpointFilter<LegacyNamingFilter>()
             .MapReviewEndpoints();
-        api.MapGroup("/datasets/{dataset}/examples/{index:long}").WithTags("Votes").RequireRateLimiting(limits.Votes.Name)
+        api.MapGroup("/datasets/{dataset}/examples/{index:long}").WithTags("Votes").RequireRateLimiting(PerClientRateLimits.VotesPolicy)
             .AddEndpointFilter<LegacyNamingFilter>()
             .MapVoteEndpoints();
 

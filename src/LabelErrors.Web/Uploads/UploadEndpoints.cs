@@ -25,7 +25,10 @@ public static class UploadEndpoints
         uploads.MapPost("", PostAsync).RequireRateLimiting(rateLimitPolicy)
             .WithName("CreateUpload")
             .WithSummary("Upload labels and out-of-sample pred_probs (multipart) for confident learning; answers the job's URL and the share link")
-            .Accepts<IFormFileCollection>("multipart/form-data");
+            // Not .Accepts(multipart): routing would then answer another media type with the catch-all's 404, not a 415 problem.
+            .WithDescription("multipart/form-data with the files labels, pred_probs (required), class_names, content and the fields name, "
+                + "description, filter_by, rank_by, frac_noise, min_examples_per_class (as on the upload page). A refused upload is a problem "
+                + "whose field member names the form field at fault.");
         uploads.MapGet("/{token}/job", GetJobAsync).WithName("GetUploadJob").WithSummary("The upload's analysis job");
         uploads.MapPost("/{token}/cancel", CancelAsync).WithName("CancelUploadJob").WithSummary("Cancel the analysis while it is queued or running");
         uploads.MapDelete("/{token}", DeleteAsync).WithName("DeleteUpload").WithSummary("Delete the upload (owner key in X-Owner-Key)");

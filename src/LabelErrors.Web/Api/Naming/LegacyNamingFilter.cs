@@ -18,6 +18,9 @@ public sealed class LegacyNamingFilter : IEndpointFilter
         var result = await next(context);
         if (!LegacyNaming.IsRequested(http))
             return result;
+        // A Results<…> union holds the answer it was made from.
+        if (result is INestedHttpResult nested)
+            result = nested.Result;
         return result is IValueHttpResult { Value: { } value and not ProblemDetails } && result is IStatusCodeHttpResult status
             ? Results.Json(value, LegacyNaming.SerializerOptions, statusCode: status.StatusCode)
             : result;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LabelErrors.Tests.Shared;
+using LabelErrors.Web.Tests.Uploads;
 
 namespace LabelErrors.Web.Tests.Api;
 
@@ -49,37 +50,23 @@ public sealed class RateLimitTests
     }
 
     [Theory]
-    [InlineData("Api:RequestsPerMinutePerClient", "0")]
-    [InlineData("Uploads:UploadsPerMinutePerClient", "0")]
-    [InlineData("Review:VotesPerMinutePerClient", "-5")]
-    public async Task An_invalid_limit_stops_the_app_at_start(string key, string value)
+    [InlineData("Api__RequestsPerMinutePerClient", "0")]
+    [InlineData("Uploads__UploadsPerMinutePerClient", "0")]
+    [InlineData("Review__VotesPerMinutePerClient", "-5")]
+    public async Task An_invalid_limit_stops_the_app_at_start(string variable, string value)
     {
+        // A real process: the app must exit with its own message, as it would under a process manager.
         await using var database = await TestDatabase.CreateAsync();
-        var app = new LabelErrorsAppFactory(database.ConnectionString, settings: new Dictionary<string, string?> { [key] = value });
-
-        var failure = Record.Exception(() => app.CreateClient());
-        try
+        var environment = new Dictionary<string, string>
         {
-            await app.DisposeAsync();
-        }
-        catch (Exception)
-        {
-            // A host that never started cannot stop cleanly; the failure to start is what is under test.
-        }
+            ["ConnectionStrings__LabelErrors"] = database.ConnectionString,
+            ["Database__MigrateOnStart"] = "true",
+            [variable] = value,
+        };
 
-        Assert.NotNull(failure);
-        var messages = string.Join(" | ", Chain(failure));
-        Assert.True(messages.Contains(key.Split(':')[1], StringComparison.Ordinal), messages);
-    }
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => AppProcess.StartAsync(environment));
 
-    private static IEnumerable<string> Chain(Exception e)
-    {
-        for (Exception? current = e; current is not null; current = current.InnerException)
-        {
-            yield return current.Message;
-            if (current is AggregateException aggregate)
-                foreach (var inner in aggregate.InnerExceptions)
-                    yield return inner.Message;
-        }
+        Assert.Contains("exited with 1", failure.Message);
+        Assert.Contains(variable.Split("__")[1], failure.Message);
     }
 }

@@ -31,6 +31,11 @@ public sealed class OpenApiContractTests(StudyApiSite site)
             ("/api/v1/uploads", "post"),
             ("/api/v1/uploads/{token}/job", "get"),
             ("/api/v1/uploads/{token}/issues.csv", "get"),
+            ("/api/v1/uploads/{token}/cleaned", "get"),
+            ("/api/v1/uploads/{token}/decisions", "post"),
+            ("/api/v1/uploads/{token}/decisions/bulk-accept", "post"),
+            ("/api/v1/datasets/{dataset}/examples/{index}/votes", "post"),
+            ("/api/v1/datasets/{dataset}/examples/{index}/reports", "post"),
         ];
         foreach (var (path, method) in expected)
             Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is not in the OpenAPI document");

@@ -4,7 +4,6 @@ using LabelErrors.Web.Browse.Caching;
 using LabelErrors.Web.Components;
 using LabelErrors.Web.Endpoints;
 using LabelErrors.Web.Hosting;
-using LabelErrors.Web.Review;
 using LabelErrors.Web.Uploads;
 using LabelErrors.Web.Images;
 using Serilog;
@@ -28,15 +27,16 @@ try
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevels.For);
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+    app.UseApiProblemDetails();
+    app.UseMiddleware<HeadAsGetMiddleware>();
+    app.UseRouting(); // after HEAD became GET, so that HEAD finds the GET endpoints
     app.UseRateLimiter();
     app.UseAntiforgery();
     app.UseOutputCache();
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
-    app.MapUploadEndpoints();
     app.MapUploadSlugRedirects();
-    app.MapReviewEndpoints();
     app.MapLabelErrorsApi();
     app.MapImageEndpoints();
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheOutput(BrowsePageCachePolicy.Name);

@@ -13,7 +13,7 @@ public sealed class VisitorVoteE2ETests(ReviewSiteFixture site)
         // CIFAR-10 #360 is "correctable" in the seed and among the first cards (lowest label quality first).
         foreach (var browser in new[] { "e2e-disputer-1", "e2e-disputer-2" })
         {
-            var response = await site.Http.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/360/votes", new { browser_id = browser, answer = "given" });
+            var response = await site.Http.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/360/votes", new { browserId = browser, answer = "given" });
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
         var context = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });

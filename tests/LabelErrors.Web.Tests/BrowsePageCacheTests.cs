@@ -128,7 +128,7 @@ public sealed class BrowsePageCacheTests : IAsyncLifetime
         await _client.GetAsync("/d/imdb");
         Assert.NotNull((await _client.GetAsync("/d/cifar10/10")).Headers.Age);
 
-        var vote = await _client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/votes", new { browser_id = "browser-cache-1", answer = "guessed" });
+        var vote = await _client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/votes", new { browserId = "browser-cache-1", answer = "guessed" });
         Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
 
         var permalink = await _client.GetAsync("/d/cifar10/10");

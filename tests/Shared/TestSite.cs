@@ -92,9 +92,9 @@ public sealed class TestSite : IAsyncDisposable
     public async Task<(string Token, string OwnerKey)> UploadAsync(UploadForm form)
     {
         var accepted = await Api.PostAcceptedAsync(form);
-        var job = await Api.WaitAsync(accepted.GetProperty("job_url").GetString()!);
+        var job = await Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!);
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
-        return (accepted.GetProperty("token").GetString()!, accepted.GetProperty("owner_key").GetString()!);
+        return (accepted.GetProperty("token").GetString()!, accepted.GetProperty("ownerKey").GetString()!);
     }
 
     /// <summary>Uploads a synthetic test set's labels and pred_probs (see <see cref="UploadAsync(UploadForm)"/>).</summary>

@@ -14,12 +14,16 @@ public sealed class UploadApi(HttpClient client)
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>Posts an upload that must be refused: its problem's status, detail and <c>field</c> member ("" when none).</summary>
     public async Task<(HttpStatusCode Status, string Error, string Field)> PostRejectedAsync(UploadForm form)
     {
         var response = await client.PostAsync("/api/v1/uploads", form.Build());
         var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"expected a problem, got {response.Content.Headers.ContentType}: {body}");
         using var json = JsonDocument.Parse(body);
-        return (response.StatusCode, json.RootElement.GetProperty("error").GetString()!, json.RootElement.GetProperty("field").GetString()!);
+        var root = json.RootElement;
+        Assert.Equal((int)response.StatusCode, root.GetProperty("status").GetInt32());
+        return (response.StatusCode, root.GetProperty("detail").GetString()!, root.TryGetProperty("field", out var field) ? field.GetString()! : "");
     }
 
     public async Task<JsonElement> JobAsync(string jobUrl)

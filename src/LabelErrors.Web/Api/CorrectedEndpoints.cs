@@ -1,5 +1,7 @@
 using LabelErrors.Core.Corrections;
+using LabelErrors.Web.Api.Problems;
 using LabelErrors.Web.Corrections;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LabelErrors.Web.Api;
 
@@ -9,26 +11,24 @@ namespace LabelErrors.Web.Api;
 /// </summary>
 public static class CorrectedEndpoints
 {
-    public static RouteGroupBuilder MapCorrectedEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps onto the <c>/api/v1/datasets/{dataset}/corrected</c> group.</summary>
+    public static RouteGroupBuilder MapCorrectedEndpoints(this RouteGroupBuilder corrected)
     {
-        group.MapGet("/{dataset}/corrected", GetAsync)
+        corrected.MapGet("", GetAsync)
             .WithName("GetCorrectedLabels")
             .WithSummary("The test labels corrected by the workers' votes (CSV, JSON or .npy)")
             .WithDescription("An example takes its CL-guessed label when at least min_agreement of the (usually 5) workers chose it and more chose it "
                 + "than the given label. multi_label, neither and non_agreement: keep (the given label) or drop (the example); non_agreement also "
                 + "covers correctable examples below min_agreement. CSV columns: index,original_label,corrected_label,category. "
                 + ".npy: int64, one element per test example in index order, -1 for a dropped example (complete test sets only).")
+            // One 200 in three media types, which no result type can say.
             .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsCsv.MediaType)
             .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsJson.MediaType)
-            .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsNpy.MediaType)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        return group;
+            .Produces(StatusCodes.Status200OK, contentType: CorrectedLabelsNpy.MediaType);
+        return corrected;
     }
 
-    private static async Task<IResult> GetAsync(
+    private static async Task<Results<ETaggedResult, ValidationProblem, NotFoundProblem, UnprocessableProblem>> GetAsync(
         string dataset, HttpContext context, CorrectedExport export,
         string? min_agreement, string? multi_label, string? neither, string? non_agreement, string? format,
         CancellationToken cancellationToken)
@@ -44,7 +44,8 @@ public static class CorrectedEndpoints
             return ApiProblems.DatasetNotFound(dataset);
         if (!CorrectedExport.CanWrite(testSet, request.Format))
             return ApiProblems.Unprocessable("Test set not complete",
-                $"{testSet.Name}: {testSet.Examples.Count:N0} of {testSet.TestSetSize:N0} test examples are imported, so an index-aligned .npy cannot be written; use format=csv or json.");
+                $"{testSet.Name}: {testSet.Examples.Count:N0} of {testSet.TestSetSize:N0} test examples are imported, so an index-aligned .npy cannot be written; use format=csv or json.",
+                CorrectionRequest.Keys.Format);
 
         var file = CorrectedExport.Write(testSet, request);
         context.Response.Headers["X-Corrected-Count"] = file.Set.CorrectedCount.ToString(System.Globalization.CultureInfo.InvariantCulture);

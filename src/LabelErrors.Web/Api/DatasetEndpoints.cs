@@ -1,36 +1,35 @@
 using LabelErrors.Data.Entities;
 using LabelErrors.Web.Api.Contracts;
+using LabelErrors.Web.Api.Problems;
 using LabelErrors.Web.Browse;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LabelErrors.Web.Api;
 
 /// <summary><c>GET /api/v1/datasets</c> and <c>GET /api/v1/datasets/{dataset}</c>.</summary>
 public static class DatasetEndpoints
 {
-    public static RouteGroupBuilder MapDatasetEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps onto the <c>/api/v1/datasets</c> group.</summary>
+    public static RouteGroupBuilder MapDatasetEndpoints(this RouteGroupBuilder datasets)
     {
-        group.MapGet("", ListAsync)
+        datasets.MapGet("", ListAsync)
             .WithName("ListDatasets")
-            .WithSummary("The study's datasets with their Table 1 figures")
-            .Produces<ApiDatasetList>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified);
-        group.MapGet("/{dataset}", GetAsync)
+            .WithSummary("The study's datasets with their Table 1 figures");
+        datasets.MapGet("/{dataset}", GetAsync)
             .WithName("GetDataset")
-            .WithSummary("One dataset with its class names")
-            .Produces<ApiDatasetDetail>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return group;
+            .WithSummary("One dataset with its class names");
+        return datasets;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, DatasetDirectory directory, CancellationToken cancellationToken)
+    private static async Task<ETaggedJson<ApiDatasetList>> ListAsync(HttpContext context, DatasetDirectory directory, CancellationToken cancellationToken)
     {
         var datasets = await directory.StudyAsync(cancellationToken);
         var counts = await directory.ImportedExamplesAsync(cancellationToken);
         return ETaggedResult.Json(context, new ApiDatasetList(datasets.Select(d => ToApi(d, counts.GetValueOrDefault(d.Id))).ToList()));
     }
 
-    private static async Task<IResult> GetAsync(string dataset, HttpContext context, DatasetDirectory directory, CancellationToken cancellationToken)
+    private static async Task<Results<ETaggedJson<ApiDatasetDetail>, NotFoundProblem>> GetAsync(
+        string dataset, HttpContext context, DatasetDirectory directory, CancellationToken cancellationToken)
     {
         var found = await directory.StudyDatasetAsync(dataset, cancellationToken);
         if (found is null)

@@ -3,6 +3,8 @@ using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Data.Queries;
 using LabelErrors.Web.Api.Contracts;
+using LabelErrors.Web.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LabelErrors.Web.Browse;
 using LabelErrors.Web.Review.Visitors;
 using LabelErrors.Web.Uploads;
@@ -19,37 +21,28 @@ public static class ExampleEndpoints
 {
     public const string CursorKey = "cursor";
 
-    public static RouteGroupBuilder MapExampleEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps onto the <c>/api/v1/datasets/{dataset}/examples</c> group.</summary>
+    public static RouteGroupBuilder MapExampleEndpoints(this RouteGroupBuilder examples)
     {
-        group.MapGet("/{dataset}/examples", ListAsync)
+        examples.MapGet("", ListAsync)
             .WithName("ListExamples")
             .WithSummary("Examples with the gallery's filters and sort, keyset-paginated")
-            .WithDescription("Query keys as in the gallery URL: scope (validated|checked|flagged|all|issues), agree (guessed|given|both|neither), k (0-5), "
-                + "given_lt, consensus (comma list of correctable, multi-label, neither, non-agreement, not-an-error), given, guessed, q, "
-                + "suggested (predicted class), quality_max (0-1), disputed (1: only examples most site visitors dispute), sort (quality|agreement|index|rank), "
-                + "size (1-96); plus cursor (from next_cursor). Each item says whether site visitors dispute the workers' consensus (disputed).")
-            .Produces<ApiExamplePage>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{dataset}/examples/{index:long}", GetAsync)
+            .WithDescription("Query keys as in the gallery URL (each described below), parsed by the gallery's own parser; plus cursor "
+                + "(the previous page's nextCursor, or follow next). Each item says whether site visitors dispute the workers' consensus (disputed).");
+        examples.MapGet("/{index:long}", GetAsync)
             .WithName("GetExample")
             .WithSummary("One example with its votes and the model's top predictions")
             .WithDescription("votes: the study's Mechanical Turk workers; visitorVotes: this site's visitors (null until one answers); "
-                + "disputed: most visitors (at least 3) gave another answer than the workers' consensus.")
-            .Produces<ApiExampleDetail>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return group;
+                + "disputed: most visitors (at least 3) gave another answer than the workers' consensus.");
+        return examples;
     }
 
-    private static async Task<IResult> ListAsync(
-        string dataset, HttpContext context, DatasetLookup datasets, ExampleSearch search,
-        string? scope, string? agree, string? k, string? consensus, string? given, string? guessed, string? q, string? sort, string? size, string? cursor,
+    private static async Task<Results<ETaggedJson<ApiExamplePage>, ValidationProblem, NotFoundProblem>> ListAsync(
+        string dataset, [AsParameters] ExampleListParameters parameters, HttpContext context, DatasetLookup datasets, ExampleSearch search,
         CancellationToken cancellationToken)
     {
-        // The named parameters only document the keys in OpenAPI; the shared query object reads the raw query string.
-        _ = (scope, agree, k, consensus, given, guessed, q, sort, size);
+        // Apart from the cursor, the parameters only document the keys in OpenAPI: the shared query object reads the raw query string.
+        var cursor = parameters.Cursor;
         var found = await FindStudyDatasetAsync(dataset, datasets, cancellationToken);
         if (found is null)
             return ApiProblems.DatasetNotFound(dataset);
@@ -85,7 +78,7 @@ public static class ExampleEndpoints
         return ETaggedResult.Json(context, new ApiExamplePage(items, slice.TotalCount, nextCursor, next));
     }
 
-    private static async Task<IResult> GetAsync(
+    private static async Task<Results<ETaggedJson<ApiExampleDetail>, NotFoundProblem>> GetAsync(
         string dataset, long index, HttpContext context, DatasetLookup datasets, ExampleDetails details, VisitorVoteService visitorVotes,
         CancellationToken cancellationToken)
     {
@@ -100,10 +93,7 @@ public static class ExampleEndpoints
             ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, LabelVotes(v.LabelVotesJson), v.SourceUrl)
             : null;
         var tally = await visitorVotes.TallyAsync(example.Id, cancellationToken);
-        var visitorTally = tally is { } t
-            ? new ApiVisitorVotes(t.Given, t.Guessed, t.Both, t.Neither, t.Neutral, t.OffTopic, t.Positive, t.Negative, t.Total,
-                t.LabelVotesJson is null ? null : AudioLabelVotes.Parse(t.LabelVotesJson))
-            : null;
+        var visitorTally = tally is null ? null : ApiVisitorVotes.From(tally);
         var top = TopPrediction.ParseList(example.TopPredictionsJson)
             .Select(p => new ApiTopPrediction(p.Label, found.ClassName(p.Label), p.Probability)).ToList();
         return ETaggedResult.Json(context, new ApiExampleDetail(

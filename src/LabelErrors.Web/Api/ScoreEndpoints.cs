@@ -1,6 +1,8 @@
 using LabelErrors.Core.Scoring;
 using LabelErrors.Core.Validation;
 using LabelErrors.Web.Api.Contracts;
+using LabelErrors.Web.Api.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using LabelErrors.Web.Corrections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -13,43 +15,38 @@ namespace LabelErrors.Web.Api;
 /// </summary>
 public static class ScoreEndpoints
 {
-    public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder group)
+    /// <summary>Maps onto the <c>/api/v1/datasets/{dataset}/scores</c> group.</summary>
+    public static RouteGroupBuilder MapScoreEndpoints(this RouteGroupBuilder scores)
     {
-        group.MapGet("/{dataset}/scores", GetAsync)
+        scores.MapGet("", GetAsync)
             .WithName("GetStudyModelScore")
-            .WithSummary("The study's cross-validated model scored on the original and the corrected labels")
-            .Produces<ApiScoreReport>(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status304NotModified)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapPost("/{dataset}/scores", PostAsync)
+            .WithSummary("The study's cross-validated model scored on the original and the corrected labels");
+        scores.MapPost("", PostAsync)
             .WithName("ScoreModels")
             .WithSummary("Score your models' predictions (.npy of predicted labels or pred_probs, study index order), ranked with the study's model")
-            .Accepts<IFormFileCollection>("multipart/form-data")
-            .Produces<ApiScoreReport>(StatusCodes.Status200OK)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        return group;
+            .Accepts<IFormFileCollection>("multipart/form-data");
+        return scores;
     }
 
-    private static async Task<IResult> GetAsync(
+    private static async Task<Results<ETaggedJson<ApiScoreReport>, ValidationProblem, NotFoundProblem, UnprocessableProblem>> GetAsync(
         string dataset, HttpContext context, CorrectedTestSets testSets, ScoreReports reports,
         string? min_agreement, string? multi_label, string? neither, string? non_agreement, CancellationToken cancellationToken)
     {
         _ = (min_agreement, multi_label, neither, non_agreement);
         var (request, testSet, problem) = await PrepareAsync(dataset, context, testSets, cancellationToken);
-        if (problem is not null)
-            return problem;
+        switch (problem)
+        {
+            case ValidationProblem invalid: return invalid;
+            case NotFoundProblem notFound: return notFound;
+            case UnprocessableProblem unprocessable: return unprocessable;
+        }
         var ranking = reports.Rank(testSet!, request!.Options, []);
         if (ranking.Count == 0)
             return ApiProblems.Unprocessable("No study model", $"The study released no predictions for {testSet!.Name}; POST your own.");
         return ETaggedResult.Json(context, ScoreReports.ToReport(testSet!.Slug, request.Options, ranking));
     }
 
-    private static async Task<IResult> PostAsync(
+    private static async Task<Results<Ok<ApiScoreReport>, ValidationProblem, NotFoundProblem, UnprocessableProblem, TooLargeProblem, BadRequestProblem>> PostAsync(
         string dataset, HttpContext context, CorrectedTestSets testSets, ScoreReports reports, IOptions<ApiOptions> options,
         string? min_agreement, string? multi_label, string? neither, string? non_agreement, CancellationToken cancellationToken)
     {
@@ -58,8 +55,12 @@ public static class ScoreEndpoints
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limits.MaxScoreRequestBytes;
         var (request, testSet, problem) = await PrepareAsync(dataset, context, testSets, cancellationToken);
-        if (problem is not null)
-            return problem;
+        switch (problem)
+        {
+            case ValidationProblem invalid: return invalid;
+            case NotFoundProblem notFound: return notFound;
+            case UnprocessableProblem unprocessable: return unprocessable;
+        }
 
         if (!context.Request.HasFormContentType)
             return ApiProblems.InvalidParameter("files", "send multipart/form-data with one .npy file per model");
@@ -70,8 +71,9 @@ public static class ScoreEndpoints
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
         {
-            return TypedResults.Problem(title: "Request too large or malformed", detail: e.Message,
-                statusCode: e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+                return new TooLargeProblem("Request too large", e.Message, "files");
+            return new BadRequestProblem("Request malformed", e.Message, "files");
         }
         if (form.Files.Count == 0)
             return ApiProblems.InvalidParameter("files", "no prediction file; attach one .npy per model (the file name names the model)");
@@ -91,7 +93,7 @@ public static class ScoreEndpoints
             }
             catch (LabelErrorsInputException e)
             {
-                return ApiProblems.Unprocessable("Predictions file not usable", e.Message);
+                return ApiProblems.Unprocessable("Predictions file not usable", e.Message, file.Name);
             }
         }
         var ranking = reports.Rank(testSet!, request!.Options, models);

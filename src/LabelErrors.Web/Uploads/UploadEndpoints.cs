@@ -1,6 +1,11 @@
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
+using LabelErrors.Web.Api;
+using LabelErrors.Web.Api.Contracts;
+using LabelErrors.Web.Api.Problems;
 using LabelErrors.Web.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,23 +17,37 @@ namespace LabelErrors.Web.Uploads;
 /// </summary>
 public static class UploadEndpoints
 {
-    public const string RateLimitPolicy = "uploads";
     public const string OwnerKeyHeader = "X-Owner-Key";
 
-    public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
+    /// <summary>Maps onto the <c>/api/v1/uploads</c> group; <paramref name="rateLimitPolicy"/> limits the POST per client.</summary>
+    public static RouteGroupBuilder MapUploadEndpoints(this RouteGroupBuilder uploads, string rateLimitPolicy)
     {
-        var group = app.MapGroup("/api/v1/uploads").DisableAntiforgery();
-        group.MapPost("", PostAsync).RequireRateLimiting(RateLimitPolicy);
-        group.MapGet("/{token}/job", GetJobAsync);
-        group.MapPost("/{token}/cancel", CancelAsync);
-        group.MapDelete("/{token}", DeleteAsync);
-        group.MapGet("/{token}/issues.csv", IssuesCsvAsync);
-        group.MapGet("/{token}/labels-fixed.csv", FixedLabelsAsync);
-        group.MapGet("/{token}/content/{index:long}", ContentAsync);
-        return app;
+        uploads.MapPost("", PostAsync).RequireRateLimiting(rateLimitPolicy)
+            .WithName("CreateUpload")
+            .WithSummary("Upload labels and out-of-sample pred_probs (multipart) for confident learning; answers the job's URL and the share link")
+            // Not .Accepts(multipart): routing would then answer another media type with the catch-all's 404, not a 415 problem.
+            .WithDescription("multipart/form-data with the files labels, pred_probs (required), class_names, content and the fields name, "
+                + "description, filter_by, rank_by, frac_noise, min_examples_per_class (as on the upload page). A refused upload is a problem "
+                + "whose field member names the form field at fault.");
+        uploads.MapGet("/{token}/job", GetJobAsync).WithName("GetUploadJob").WithSummary("The upload's analysis job");
+        uploads.MapPost("/{token}/cancel", CancelAsync).WithName("CancelUploadJob").WithSummary("Cancel the analysis while it is queued or running");
+        uploads.MapDelete("/{token}", DeleteAsync).WithName("DeleteUpload").WithSummary("Delete the upload (owner key in X-Owner-Key)");
+        uploads.MapGet("/{token}/issues.csv", IssuesCsvAsync).WithName("GetUploadIssues")
+            .WithSummary("The label issues, ranked: index,given_label,suggested_label,label_quality")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
+            .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
+        uploads.MapGet("/{token}/labels-fixed.csv", FixedLabelsAsync).WithName("GetUploadFixedLabels")
+            .WithSummary("The labels with every issue set to its suggested label")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
+            .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
+        uploads.MapGet("/{token}/content/{index:long}", ContentAsync).WithName("GetUploadContent").WithSummary("An uploaded image");
+        return uploads;
     }
 
-    private static async Task<IResult> PostAsync(HttpContext context, UploadService uploads, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<ApiUploadAccepted>, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem, TooManyRequestsProblem>> PostAsync(
+        HttpContext context, UploadService uploads, CancellationToken cancellationToken)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = uploads.Storage.Limits.MaxRequestBytes;
@@ -37,24 +56,18 @@ public static class UploadEndpoints
         {
             var (files, request) = await MultipartUploadReader.ReadAsync(context.Request, uploads.Storage, staging, cancellationToken);
             var created = await uploads.CreateAsync(staging, files, request, ClientKeys.Of(context), cancellationToken);
-            return Results.Json(new
-            {
-                token = created.ShareToken,
-                job_url = created.JobUrl,
-                share_url = created.ShareUrl,
-                owner_key = created.OwnerKey,
-                warnings = created.Warnings,
-            }, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Accepted(created.JobUrl,
+                new ApiUploadAccepted(created.ShareToken, created.JobUrl, created.ShareUrl, created.OwnerKey, created.Warnings));
         }
         catch (UploadRejectedException e)
         {
             uploads.Storage.DeleteFolder(staging);
-            return Results.Json(new { error = e.Message, field = e.Field }, statusCode: e.StatusCode);
+            return Rejected(e.StatusCode, e.Message, e.Field);
         }
         catch (BadHttpRequestException e)
         {
             uploads.Storage.DeleteFolder(staging);
-            return Results.Json(new { error = e.Message, field = "" }, statusCode: e.StatusCode);
+            return Rejected(e.StatusCode, e.Message, null);
         }
         catch
         {
@@ -63,45 +76,54 @@ public static class UploadEndpoints
         }
     }
 
-    private static async Task<IResult> GetJobAsync(string token, UploadQueries queries, CancellationToken cancellationToken)
-    {
-        var upload = await queries.FindAsync(token, cancellationToken);
-        if (upload?.Job is not { } job)
-            return Results.NotFound(new { error = "no upload with this link" });
-        return Results.Json(new
+    private static Results<Accepted<ApiUploadAccepted>, BadRequestProblem, TooLargeProblem, UnsupportedMediaTypeProblem, TooManyRequestsProblem> Rejected(
+        int status, string message, string? field) => ApiProblems.Rejected(status, message, field) switch
         {
-            id = job.Id,
-            state = job.State.ToString().ToLowerInvariant(),
-            stage = job.Stage,
-            percent = job.Percent,
-            attempts = job.Attempts,
-            error = job.Error,
-            created_at = job.CreatedAt,
-            started_at = job.StartedAt,
-            finished_at = job.FinishedAt,
-            share_url = UploadUrls.Share(token),
-            issues_csv = job.State == AnalysisJobState.Succeeded ? UploadUrls.IssuesCsv(token) : null,
-        });
-    }
+            TooLargeProblem tooLarge => tooLarge,
+            UnsupportedMediaTypeProblem unsupported => unsupported,
+            TooManyRequestsProblem tooMany => tooMany,
+            var other => new BadRequestProblem("Upload refused", other.ProblemDetails.Detail ?? message, field),
+        };
 
-    private static async Task<IResult> CancelAsync(string token, UploadQueries queries, AnalysisJobQueue queue, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiUploadJob>, NotFoundProblem>> GetJobAsync(string token, UploadQueries queries, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload?.Job is not { } job)
-            return Results.NotFound(new { error = "no upload with this link" });
-        return await queue.CancelAsync(job.Id, cancellationToken)
-            ? Results.Ok(new { state = "cancelled" })
-            : Results.Conflict(new { error = $"the job is already {job.State.ToString().ToLowerInvariant()}" });
+            return ApiProblems.UploadNotFound();
+        return TypedResults.Ok(new ApiUploadJob(
+            job.Id,
+            job.State.ToString().ToLowerInvariant(),
+            job.Stage,
+            job.Percent,
+            job.Attempts,
+            job.Error,
+            job.CreatedAt,
+            job.StartedAt,
+            job.FinishedAt,
+            UploadUrls.Share(token),
+            job.State == AnalysisJobState.Succeeded ? UploadUrls.IssuesCsv(token) : null));
     }
 
-    private static async Task<IResult> DeleteAsync(string token, HttpRequest request, UploadQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiJobCancelled>, NotFoundProblem, ConflictProblem>> CancelAsync(
+        string token, UploadQueries queries, AnalysisJobQueue queue, CancellationToken cancellationToken)
+    {
+        var upload = await queries.FindAsync(token, cancellationToken);
+        if (upload?.Job is not { } job)
+            return ApiProblems.UploadNotFound();
+        return await queue.CancelAsync(job.Id, cancellationToken)
+            ? TypedResults.Ok(new ApiJobCancelled("cancelled"))
+            : ApiProblems.Conflict("Job finished", $"the job is already {job.State.ToString().ToLowerInvariant()}");
+    }
+
+    private static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem>> DeleteAsync(
+        string token, HttpRequest request, UploadQueries queries, CancellationToken cancellationToken)
     {
         var ownerKey = request.Headers[OwnerKeyHeader].ToString();
         return await queries.DeleteAsync(token, ownerKey, cancellationToken) switch
         {
-            DeleteOutcome.Deleted => Results.NoContent(),
-            DeleteOutcome.WrongKey => Results.Json(new { error = "the owner key does not match" }, statusCode: StatusCodes.Status403Forbidden),
-            _ => Results.NotFound(new { error = "no upload with this link" }),
+            DeleteOutcome.Deleted => TypedResults.NoContent(),
+            DeleteOutcome.WrongKey => ApiProblems.OwnerKeyRefused("the owner key does not match"),
+            _ => ApiProblems.UploadNotFound(),
         };
     }
 
@@ -133,17 +155,18 @@ public static class UploadEndpoints
         await queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken);
     }
 
-    private static async Task<IResult> ContentAsync(string token, long index, UploadQueries queries, UploadStorage storage, CancellationToken cancellationToken)
+    private static async Task<Results<PhysicalFileHttpResult, NotFoundProblem>> ContentAsync(
+        string token, long index, UploadQueries queries, UploadStorage storage, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload?.Dataset.Upload is not { Content: UploadContentKind.Images } info)
-            return Results.NotFound();
+            return ApiProblems.UploadNotFound("no upload of images with this link");
         var folder = storage.ContentFolder(info.StoragePath);
         foreach (var extension in ZipContentValidator.ImageExtensions)
         {
             var path = Path.Combine(folder, index.ToString(System.Globalization.CultureInfo.InvariantCulture) + extension);
             if (File.Exists(path))
-                return Results.File(path, extension switch
+                return TypedResults.PhysicalFile(path, extension switch
                 {
                     ".png" => "image/png",
                     ".gif" => "image/gif",
@@ -152,17 +175,15 @@ public static class UploadEndpoints
                     _ => "image/jpeg",
                 }, enableRangeProcessing: false);
         }
-        return Results.NotFound();
+        return new NotFoundProblem("Image not found", $"the upload has no image for index {index}", "index");
     }
 
+    // The CSV endpoints stream their body, so they write their problems themselves (before anything else).
     private static Task WriteNotReadyAsync(HttpContext context, UploadLookup? upload)
     {
         if (upload is null)
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return context.Response.WriteAsJsonAsync(new { error = "no upload with this link" });
-        }
-        context.Response.StatusCode = StatusCodes.Status409Conflict;
-        return context.Response.WriteAsJsonAsync(new { error = $"the analysis is {upload.Job?.State.ToString().ToLowerInvariant() ?? "missing"}; results exist once it succeeded" });
+            return ApiProblems.UploadNotFound().ExecuteAsync(context);
+        return ApiProblems.Conflict("Analysis not finished",
+            $"the analysis is {upload.Job?.State.ToString().ToLowerInvariant() ?? "missing"}; results exist once it succeeded").ExecuteAsync(context);
     }
 }

@@ -31,6 +31,11 @@ public sealed class OpenApiContractTests(StudyApiSite site)
             ("/api/v1/uploads", "post"),
             ("/api/v1/uploads/{token}/job", "get"),
             ("/api/v1/uploads/{token}/issues.csv", "get"),
+            ("/api/v1/uploads/{token}/cleaned", "get"),
+            ("/api/v1/uploads/{token}/decisions", "post"),
+            ("/api/v1/uploads/{token}/decisions/bulk-accept", "post"),
+            ("/api/v1/datasets/{dataset}/examples/{index}/votes", "post"),
+            ("/api/v1/datasets/{dataset}/examples/{index}/reports", "post"),
         ];
         foreach (var (path, method) in expected)
             Assert.True(paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is not in the OpenAPI document");
@@ -96,5 +101,61 @@ public sealed class OpenApiContractTests(StudyApiSite site)
         var script = await site.Client.GetAsync("/scalar/scalar.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
         Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+
+    [Fact]
+    public async Task Every_query_key_the_gallery_parser_accepts_is_documented_on_the_examples_endpoint()
+    {
+        using var document = await DocumentAsync();
+        var operation = document.RootElement.GetProperty("paths").GetProperty("/api/v1/datasets/{dataset}/examples").GetProperty("get");
+        var documented = operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "query")
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p);
+        // The keys ExampleQuery.Parse reads, from the parser's own constants (a new key fails this test until documented).
+        var parsed = typeof(LabelErrors.Data.Queries.ExampleQuery.Keys)
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+        Assert.Contains("given_lt", parsed);
+
+        foreach (var key in parsed.Append("cursor"))
+        {
+            Assert.True(documented.TryGetValue(key, out var parameter), $"query key '{key}' is not in the OpenAPI document");
+            Assert.False(string.IsNullOrWhiteSpace(parameter.TryGetProperty("description", out var d) ? d.GetString() : null), $"query key '{key}' has no description");
+        }
+        var text = operation.GetRawText();
+        Assert.DoesNotContain("next_cursor", text);
+        Assert.Contains("nextCursor", text);
+    }
+
+    [Fact]
+    public async Task Upload_review_and_vote_operations_document_their_problems_and_camel_case_answers()
+    {
+        using var document = await DocumentAsync();
+        var paths = document.RootElement.GetProperty("paths");
+        var post = paths.GetProperty("/api/v1/uploads").GetProperty("post").GetProperty("responses");
+        foreach (var status in new[] { "400", "413", "415", "429" })
+            Assert.True(post.GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), $"POST /api/v1/uploads {status}");
+        var accepted = Resolve(document.RootElement, post.GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        Assert.True(accepted.GetProperty("properties").TryGetProperty("jobUrl", out _), accepted.GetRawText());
+
+        var vote = paths.GetProperty("/api/v1/datasets/{dataset}/examples/{index}/votes").GetProperty("post").GetProperty("responses");
+        Assert.True(vote.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var outcome = Resolve(document.RootElement, vote.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema"));
+        var tally = Resolve(document.RootElement, outcome.GetProperty("properties").GetProperty("tally"));
+        Assert.True(tally.GetProperty("properties").TryGetProperty("labelVotes", out _), tally.GetRawText());
+
+        var decide = paths.GetProperty("/api/v1/uploads/{token}/decisions").GetProperty("post").GetProperty("responses");
+        Assert.True(decide.GetProperty("403").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.Contains("naming=snake_case", document.RootElement.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    private static JsonElement Resolve(JsonElement root, JsonElement schema)
+    {
+        if (!schema.TryGetProperty("$ref", out var reference))
+            return schema;
+        var name = reference.GetString()!.Split('/')[^1];
+        return root.GetProperty("components").GetProperty("schemas").GetProperty(name);
     }
 }

@@ -23,7 +23,7 @@ public sealed class VisitorVotesApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
     private Task<HttpResponseMessage> VoteAsync(long index, string browser, string answer) =>
-        _site.Client.PostAsJsonAsync($"/api/v1/datasets/cifar10/examples/{index}/votes", new { browser_id = browser, answer });
+        _site.Client.PostAsJsonAsync($"/api/v1/datasets/cifar10/examples/{index}/votes", new { browserId = browser, answer });
 
     private async Task<JsonElement> GetJsonAsync(string url) => TestSite.Json(await _site.Client.GetStringAsync(url));
 

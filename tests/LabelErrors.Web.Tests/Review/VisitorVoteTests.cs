@@ -18,7 +18,7 @@ public sealed class VisitorVoteTests
     }
 
     private static Task<HttpResponseMessage> VoteAsync(TestSite site, long index, string browser, string answer, string slug = "cifar10") =>
-        site.Client.PostAsJsonAsync($"/api/v1/datasets/{slug}/examples/{index}/votes", new { browser_id = browser, answer });
+        site.Client.PostAsJsonAsync($"/api/v1/datasets/{slug}/examples/{index}/votes", new { browserId = browser, answer });
 
     [Fact]
     public async Task A_second_vote_from_the_same_browser_replaces_the_first()
@@ -87,9 +87,9 @@ public sealed class VisitorVoteTests
         Assert.Equal(HttpStatusCode.BadRequest, (await VoteAsync(site, 1, "browser-c1", "both", slug: "imdb")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await VoteAsync(site, 1, "browser-c1", "off_topic", slug: "imdb")).StatusCode);
 
-        var report = await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/reports", new { browser_id = "browser-c1", note = "It is plainly a cat." });
+        var report = await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/reports", new { browserId = "browser-c1", note = "It is plainly a cat." });
         Assert.Equal(HttpStatusCode.OK, report.StatusCode);
-        var empty = await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/reports", new { browser_id = "browser-c1", note = "  " });
+        var empty = await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/reports", new { browserId = "browser-c1", note = "  " });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
 
         await using var db = await site.DbAsync();
@@ -97,22 +97,22 @@ public sealed class VisitorVoteTests
     }
 
     private static Task<HttpResponseMessage> HeardAsync(TestSite site, string browser, params string[] labels) =>
-        site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = browser, answer = "heard_labels", labels });
+        site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browserId = browser, answer = "heard_labels", labels });
 
     [Fact]
     public async Task AudioSet_visitors_mark_the_labels_they_hear_and_dispute_by_the_study_rule()
     {
         await using var site = await SeededSiteAsync();
         // Clip 2: given Cheering and Crowd, guessed Speech; the workers' consensus is "correctable".
-        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = "browser-d1", answer = "given" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browserId = "browser-d1", answer = "given" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await HeardAsync(site, "browser-d1", "Cheering", "Music")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browser_id = "browser-d1", answer = "heard_labels" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/votes", new { browser_id = "browser-d1", answer = "heard_labels", labels = new[] { "cat" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/audioset/examples/2/votes", new { browserId = "browser-d1", answer = "heard_labels" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Client.PostAsJsonAsync("/api/v1/datasets/cifar10/examples/10/votes", new { browserId = "browser-d1", answer = "heard_labels", labels = new[] { "cat" } })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await HeardAsync(site, "browser-d1", "Cheering", "Crowd")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await HeardAsync(site, "browser-d2", "Cheering", "Crowd", "Cheering")).StatusCode);
         var third = TestSite.Json(await (await HeardAsync(site, "browser-d3", "Crowd")).Content.ReadAsStringAsync());
-        var labels = third.GetProperty("tally").GetProperty("labels");
+        var labels = third.GetProperty("tally").GetProperty("labelVotes");
         Assert.Equal(2, labels.GetProperty("Cheering").GetInt32());
         Assert.Equal(3, labels.GetProperty("Crowd").GetInt32());
         Assert.Equal(0, labels.GetProperty("Speech").GetInt32());
@@ -121,7 +121,7 @@ public sealed class VisitorVoteTests
 
         // The third visitor now hears Speech too and drops Crowd: Cheering 2, Crowd 2, Speech 1 of 3 is the study's "not an error" still.
         var changed = TestSite.Json(await (await HeardAsync(site, "browser-d3", "Speech")).Content.ReadAsStringAsync());
-        Assert.Equal(1, changed.GetProperty("tally").GetProperty("labels").GetProperty("Speech").GetInt32());
+        Assert.Equal(1, changed.GetProperty("tally").GetProperty("labelVotes").GetProperty("Speech").GetInt32());
         Assert.True(changed.GetProperty("disputed").GetBoolean());
         await HeardAsync(site, "browser-d2", "Speech");
         var settled = TestSite.Json(await (await HeardAsync(site, "browser-d1", "Cheering", "Speech")).Content.ReadAsStringAsync());

@@ -32,7 +32,7 @@ public sealed class JobReliabilityTests
             var api = new UploadApi(first.Client);
             var accepted = await api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
             token = accepted.GetProperty("token").GetString()!;
-            jobUrl = accepted.GetProperty("job_url").GetString()!;
+            jobUrl = accepted.GetProperty("jobUrl").GetString()!;
             await api.WaitAsync(jobUrl, until: j => j.GetProperty("stage").GetString() is "pruning" or "ranking");
             first.Kill();
         }
@@ -75,13 +75,13 @@ public sealed class JobReliabilityTests
         var api = new UploadApi(client);
         var accepted = await api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var token = accepted.GetProperty("token").GetString()!;
-        await api.WaitAsync(accepted.GetProperty("job_url").GetString()!, until: j => j.GetProperty("stage").GetString() == "confident joint");
+        await api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!, until: j => j.GetProperty("stage").GetString() == "confident joint");
 
         forwarder.Stop();
         await Task.Delay(TimeSpan.FromSeconds(5)); // the remaining stages finish while the database is away: saving must retry
         forwarder.Start();
 
-        var job = await api.WaitAsync(accepted.GetProperty("job_url").GetString()!, TimeSpan.FromSeconds(60));
+        var job = await api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!, TimeSpan.FromSeconds(60));
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());
         var csv = await client.GetStringAsync($"/api/v1/uploads/{token}/issues.csv");
@@ -110,7 +110,7 @@ public sealed class JobReliabilityTests
         var jobUrls = new List<string>();
         for (var i = 0; i < 8; i++)
             jobUrls.Add((await api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath)))
-                .GetProperty("job_url").GetString()!);
+                .GetProperty("jobUrl").GetString()!);
         foreach (var url in jobUrls)
         {
             var job = await api.WaitAsync(url);

@@ -18,10 +18,10 @@ public sealed class UploadAnalysisTests
             .Field("filter_by", "prune_by_noise_rate").Field("rank_by", "normalized_margin"));
         var token = accepted.GetProperty("token").GetString()!;
         Assert.Equal(22, token.Length);
-        Assert.Equal($"/u/{token}", accepted.GetProperty("share_url").GetString());
-        Assert.False(string.IsNullOrEmpty(accepted.GetProperty("owner_key").GetString()));
+        Assert.Equal($"/u/{token}", accepted.GetProperty("shareUrl").GetString());
+        Assert.False(string.IsNullOrEmpty(accepted.GetProperty("ownerKey").GetString()));
 
-        var job = await app.Api.WaitAsync(accepted.GetProperty("job_url").GetString()!);
+        var job = await app.Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!);
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
         Assert.Equal(100, job.GetProperty("percent").GetDouble());
         Assert.Equal(1, job.GetProperty("attempts").GetInt32());
@@ -52,7 +52,7 @@ public sealed class UploadAnalysisTests
             .File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath)
             .File("class_names", names).File("content", texts).Field("name", "three classes"));
         var token = accepted.GetProperty("token").GetString()!;
-        Assert.Equal("succeeded", (await app.Api.WaitAsync(accepted.GetProperty("job_url").GetString()!)).GetProperty("state").GetString());
+        Assert.Equal("succeeded", (await app.Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!)).GetProperty("state").GetString());
 
         var csv = await app.Client.GetStringAsync($"/api/v1/uploads/{token}/issues.csv");
         Assert.Equal(await CliReference.FindIssuesCsvAsync("-l", data.LabelsPath, "-p", data.PredProbsPath, "--class-names", names), csv);
@@ -80,13 +80,13 @@ public sealed class UploadAnalysisTests
         await using var app = await TestSite.StartAsync();
         var accepted = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var token = accepted.GetProperty("token").GetString()!;
-        await app.Api.WaitAsync(accepted.GetProperty("job_url").GetString()!);
+        await app.Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!);
         Assert.NotEmpty(app.StoredFiles());
 
         var wrong = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/uploads/{token}") { Headers = { { "X-Owner-Key", "not-the-key" } } };
         Assert.Equal(HttpStatusCode.Forbidden, (await app.Client.SendAsync(wrong)).StatusCode);
 
-        var right = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/uploads/{token}") { Headers = { { "X-Owner-Key", accepted.GetProperty("owner_key").GetString() } } };
+        var right = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/uploads/{token}") { Headers = { { "X-Owner-Key", accepted.GetProperty("ownerKey").GetString() } } };
         Assert.Equal(HttpStatusCode.NoContent, (await app.Client.SendAsync(right)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync($"/api/v1/uploads/{token}/job")).StatusCode);
@@ -104,7 +104,7 @@ public sealed class UploadAnalysisTests
         await using var app = await TestSite.StartAsync(new Dictionary<string, string?> { ["Jobs:StageDelay"] = "00:00:01" });
         var accepted = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", data.PredProbsPath));
         var token = accepted.GetProperty("token").GetString()!;
-        var jobUrl = accepted.GetProperty("job_url").GetString()!;
+        var jobUrl = accepted.GetProperty("jobUrl").GetString()!;
         await app.Api.WaitAsync(jobUrl, until: j => j.GetProperty("state").GetString() == "running");
 
         Assert.Equal(HttpStatusCode.OK, (await app.Client.PostAsync($"/api/v1/uploads/{token}/cancel", null)).StatusCode);

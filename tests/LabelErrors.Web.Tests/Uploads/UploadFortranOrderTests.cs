@@ -25,7 +25,7 @@ public sealed class UploadFortranOrderTests
         var cOrder = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", "pred_probs.npy", cOrderNpy));
         var fortran = await app.Api.PostAcceptedAsync(new UploadForm().File("labels", data.LabelsPath).File("pred_probs", "pred_probs.npy", fortranNpy));
         foreach (var accepted in new[] { cOrder, fortran })
-            Assert.Equal("succeeded", (await app.Api.WaitAsync(accepted.GetProperty("job_url").GetString()!)).GetProperty("state").GetString());
+            Assert.Equal("succeeded", (await app.Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!)).GetProperty("state").GetString());
 
         var expected = await app.Client.GetStringAsync($"/api/v1/uploads/{cOrder.GetProperty("token").GetString()}/issues.csv");
         var actual = await app.Client.GetStringAsync($"/api/v1/uploads/{fortran.GetProperty("token").GetString()}/issues.csv");

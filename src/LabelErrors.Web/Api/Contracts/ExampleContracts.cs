@@ -1,3 +1,7 @@
+using LabelErrors.Data.Entities;
+using LabelErrors.Web.Api.Naming;
+using LabelErrors.Web.Browse;
+
 namespace LabelErrors.Web.Api.Contracts;
 
 /// <summary>An example in a list (the same fields as a gallery card).</summary>
@@ -75,6 +79,11 @@ public sealed record ApiVisitorVotes(
     int Positive,
     int Negative,
     int Total,
-    IReadOnlyDictionary<string, int>? LabelVotes);
+    [property: LegacyJsonName("labels")] IReadOnlyDictionary<string, int>? LabelVotes)
+{
+    public static ApiVisitorVotes From(VisitorTally t) => new(
+        t.Given, t.Guessed, t.Both, t.Neither, t.Neutral, t.OffTopic, t.Positive, t.Negative, t.Total,
+        t.LabelVotesJson is null ? null : AudioLabelVotes.Parse(t.LabelVotesJson));
+}
 
 public sealed record ApiTopPrediction(int Label, string ClassName, double Probability);

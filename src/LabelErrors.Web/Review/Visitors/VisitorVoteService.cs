@@ -27,7 +27,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
     public async Task<VoteOutcome> VoteAsync(BrowseDataset dataset, long studyIndex, string browserId, VisitorBallot ballot, CancellationToken cancellationToken = default)
     {
         if (!IsValidBrowserId(browserId))
-            return new VoteOutcome(null, "browser_id must be 8 to 64 letters, digits, '-' or '_'");
+            return new VoteOutcome(null, "browserId must be 8 to 64 letters, digits, '-' or '_'");
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var example = await StudyExampleAsync(db, dataset.Id, studyIndex, cancellationToken);
@@ -97,7 +97,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
     public async Task<string?> ReportAsync(BrowseDataset dataset, long studyIndex, string browserId, string note, CancellationToken cancellationToken = default)
     {
         if (!IsValidBrowserId(browserId))
-            return "browser_id must be 8 to 64 letters, digits, '-' or '_'";
+            return "browserId must be 8 to 64 letters, digits, '-' or '_'";
         note = note.Trim();
         if (note.Length is 0 or > MaxNoteLength)
             return $"the note must be 1 to {MaxNoteLength} characters";

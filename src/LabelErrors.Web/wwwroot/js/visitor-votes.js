@@ -15,11 +15,12 @@ export async function post(url, body) {
   const response = await fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ browser_id: browserId(), ...body }),
+    body: JSON.stringify({ browserId: browserId(), ...body }),
   });
   let error = null;
   if (!response.ok) {
-    try { error = (await response.json()).error; } catch { error = `HTTP ${response.status}`; }
+    // Errors are problem details (RFC 9457): the message is in "detail".
+    try { error = (await response.json()).detail ?? `HTTP ${response.status}`; } catch { error = `HTTP ${response.status}`; }
   }
   return { status: response.status, error };
 }

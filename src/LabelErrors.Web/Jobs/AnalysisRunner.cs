@@ -1,4 +1,3 @@
-using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;

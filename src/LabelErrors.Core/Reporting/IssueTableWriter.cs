@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace LabelErrors.Cli.Output;
+namespace LabelErrors.Core.Reporting;
 
 /// <summary>
 /// Writes ranked issues as CSV (<c>index,given_label,suggested_label,label_quality</c>) or as a JSON array of

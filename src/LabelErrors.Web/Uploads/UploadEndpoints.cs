@@ -143,14 +143,7 @@ public static class UploadEndpoints
         {
             var path = Path.Combine(folder, index.ToString(System.Globalization.CultureInfo.InvariantCulture) + extension);
             if (File.Exists(path))
-                return Results.File(path, extension switch
-                {
-                    ".png" => "image/png",
-                    ".gif" => "image/gif",
-                    ".bmp" => "image/bmp",
-                    ".webp" => "image/webp",
-                    _ => "image/jpeg",
-                }, enableRangeProcessing: false);
+                return Results.File(path, ContentTypes.Of(path), enableRangeProcessing: false);
         }
         return Results.NotFound();
     }

@@ -88,7 +88,7 @@ public static class FindIssuesCommand
             else
             {
                 var validated = inputs.Load(parseResult, context, progress);
-                var predProbs = validated.PredProbs.ToPredProbs();
+                var predProbs = validated.PredProbs;
                 cancellationToken.ThrowIfCancellationRequested();
                 progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)})");
                 var result = await Task.Run(() => LabelIssues.Find(validated.Labels, predProbs, options), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LabelErrors.Core.Validation;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Formats;
 
@@ -52,7 +53,7 @@ public static class PredProbsCsv
                     throw new LabelErrorsInputException(displayName, $"column {firstColumn + c + 1}: '{field}' is not a number", lineNumber);
             }
         }
-        return new PredProbsInput(displayName, ProbabilityMatrix.FromDoubles(data, rows, columns), lines[start].LineNumber);
+        return new PredProbsInput(displayName, PredProbs.FromDouble(data, rows, columns), lines[start].LineNumber);
     }
 
     /// <summary>

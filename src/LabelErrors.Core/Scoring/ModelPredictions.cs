@@ -1,6 +1,7 @@
 using System.Globalization;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Scoring;
 
@@ -44,10 +45,10 @@ public static class ModelPredictions
     }
 
     /// <summary>The most probable class of each row; NaN rows are refused.</summary>
-    public static int[] ArgMax(ProbabilityMatrix probabilities)
+    public static int[] ArgMax(PredProbs probabilities)
     {
-        var result = new int[probabilities.Rows];
-        var row = new double[probabilities.Columns];
+        var result = new int[probabilities.N];
+        var row = new double[probabilities.K];
         for (var i = 0; i < result.Length; i++)
         {
             probabilities.CopyRow(i, row);

@@ -123,8 +123,8 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
     private void AttachPredictions(string file, ExampleRow[] rows)
     {
         var probabilities = Read(file, s => Npy.ReadPredProbs(s, file));
-        RequireLength(file, probabilities.Rows, rows.Length);
-        Span<double> row = stackalloc double[probabilities.Columns];
+        RequireLength(file, probabilities.N, rows.Length);
+        Span<double> row = stackalloc double[probabilities.K];
         for (var i = 0; i < rows.Length; i++)
         {
             probabilities.CopyRow(i, row);

@@ -39,7 +39,7 @@ internal static class LargeRun
         }
         else if (mode == "memory")
         {
-            var p = Npy.ReadPredProbs(predProbsPath).ToPredProbs();
+            var p = Npy.ReadPredProbs(predProbsPath);
             k = p.K;
             dtype = p.Precision.ToString();
             loadSeconds = total.Elapsed.TotalSeconds;

@@ -80,7 +80,7 @@ if (args.Length == 3 && args[0] == "--cli-phases")
     Phase("read pred_probs");
     var validated = LabelErrors.Core.Validation.InputValidator.Validate(labelsInput, probsInput);
     Phase("validate");
-    var p = LabelErrors.Core.Formats.ProbabilityMatrixExtensions.ToPredProbs(validated.PredProbs);
+    var p = validated.PredProbs;
     var result = LabelIssues.Find(validated.Labels, p, new FindLabelIssuesOptions { ReturnIndicesRankedBy = RankBy.SelfConfidence });
     Phase("find_label_issues");
     var scores = LabelQuality.Scores(validated.Labels, p);

@@ -25,7 +25,7 @@ public class MnistEndToEndTests
         Assert.Equal("", run.Error);
         var labels = Npy.ReadLabels(SharedData.MnistLabels);
         var matrix = Npy.ReadPredProbs(SharedData.MnistPredProbs);
-        var predProbs = matrix.ToPredProbs();
+        var predProbs = matrix;
         var expected = LabelIssues.Find(labels, predProbs, new FindLabelIssuesOptions { ReturnIndicesRankedBy = RankBy.SelfConfidence });
         var scores = LabelQuality.Scores(labels, predProbs, ScoreMethod.SelfConfidence);
 
@@ -132,7 +132,7 @@ public class MnistEndToEndTests
 
         Assert.Equal(0, run.ExitCode);
         var labels = Npy.ReadLabels(SharedData.MnistLabels);
-        var predProbs = Npy.ReadPredProbs(SharedData.MnistPredProbs).ToPredProbs();
+        var predProbs = Npy.ReadPredProbs(SharedData.MnistPredProbs);
         var expected = PaperSelection.Select("mnist", labels, predProbs);
         var margins = LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
 
@@ -151,7 +151,7 @@ public class MnistEndToEndTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Error);
-        var expected = PaperSelection.Select("imdb", Npy.ReadLabels(labelsPath), Npy.ReadPredProbs(probsPath).ToPredProbs());
+        var expected = PaperSelection.Select("imdb", Npy.ReadLabels(labelsPath), Npy.ReadPredProbs(probsPath));
         Assert.Equal(expected, run.CsvRows().Select(r => int.Parse(r[0], CultureInfo.InvariantCulture)));
     }
 

@@ -89,7 +89,7 @@ public sealed class SmallInputsTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var summary = DatasetHealth.HealthSummary(LabelsCsv.Read(labels, ["cat", "dog", "bird"]).Labels,
-            PredProbsCsv.Read(probs).Matrix.ToPredProbs());
+            PredProbsCsv.Read(probs).Matrix);
         using var doc = JsonDocument.Parse(run.Out);
         Assert.Equal(summary.OverallLabelHealthScore, doc.RootElement.GetProperty("overall_label_health_score").GetDouble());
         var classes = doc.RootElement.GetProperty("classes_by_label_quality").EnumerateArray().ToArray();

@@ -35,7 +35,7 @@ public static class FindIssuesCommand
         };
         fracNoise.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<double>() is not (> 0 and <= 1))
+            if (new FindLabelIssuesOptions { FracNoise = r.GetValueOrDefault<double>() }.Breaks(FindLabelIssuesOption.FracNoise))
                 r.AddError("--frac-noise must be greater than 0 and at most 1");
         });
         var minExamples = new Option<int>("--min-examples-per-class")
@@ -45,7 +45,7 @@ public static class FindIssuesCommand
         };
         minExamples.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 0)
+            if (new FindLabelIssuesOptions { MinExamplesPerClass = r.GetValueOrDefault<int>() }.Breaks(FindLabelIssuesOption.MinExamplesPerClass))
                 r.AddError("--min-examples-per-class must not be negative");
         });
 
@@ -88,7 +88,7 @@ public static class FindIssuesCommand
             else
             {
                 var validated = inputs.Load(parseResult, context, progress);
-                var predProbs = validated.PredProbs.ToPredProbs();
+                var predProbs = validated.PredProbs;
                 cancellationToken.ThrowIfCancellationRequested();
                 progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)})");
                 var result = await Task.Run(() => LabelIssues.Find(validated.Labels, predProbs, options), cancellationToken);

@@ -28,7 +28,7 @@ public static class HealthCommand
         {
             var progress = new Progress(context);
             var validated = inputs.Load(parseResult, context, progress);
-            var predProbs = validated.PredProbs.ToPredProbs();
+            var predProbs = validated.PredProbs;
 
             progress.Report("estimating the joint distribution of given and true labels");
             var summary = await Task.Run(() => DatasetHealth.HealthSummary(validated.Labels, predProbs), cancellationToken);

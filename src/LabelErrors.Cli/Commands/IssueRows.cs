@@ -10,7 +10,7 @@ internal static class IssueRows
     /// <summary>Rows for the given example indices, in that order, with the score of each example (indexed by example).</summary>
     public static IReadOnlyList<IssueRow> Build(ValidatedInputs inputs, IEnumerable<int> rankedIndices, double[] scores)
     {
-        var predProbs = inputs.PredProbs.ToPredProbs();
+        var predProbs = inputs.PredProbs;
         return rankedIndices
             .Select(i => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(predProbs, i), scores[i]))
             .ToArray();
@@ -19,7 +19,7 @@ internal static class IssueRows
     /// <summary>Rows for the given example indices, in that order; <paramref name="scores"/>[m] belongs to rankedIndices[m].</summary>
     public static IReadOnlyList<IssueRow> BuildWithScoresInOrder(ValidatedInputs inputs, IReadOnlyList<int> rankedIndices, double[] scores)
     {
-        var predProbs = inputs.PredProbs.ToPredProbs();
+        var predProbs = inputs.PredProbs;
         return rankedIndices
             .Select((i, m) => new IssueRow(i, inputs.Labels[i], PredictedLabels.ArgMax(predProbs, i), scores[m]))
             .ToArray();

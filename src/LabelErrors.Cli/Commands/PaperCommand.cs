@@ -52,7 +52,7 @@ public static class PaperCommand
             else
             {
                 var validated = inputs.Load(parseResult, context, progress, validation);
-                var predProbs = validated.PredProbs.ToPredProbs();
+                var predProbs = validated.PredProbs;
                 progress.Report($"selecting candidates with the {slug} rule of the study");
                 var indices = await Task.Run(() => PaperSelection.Select(slug, validated.Labels, predProbs), cancellationToken);
                 var scores = PaperSelection.NormalizedMargins(validated.Labels, predProbs);

@@ -52,7 +52,7 @@ public sealed class InputOptions
         progress.Report($"reading pred_probs from {predProbsPath}");
         var predProbs = InputFiles.ReadPredProbs(predProbsPath);
 
-        progress.Report($"validating {predProbs.Matrix.Rows}×{predProbs.Matrix.Columns} pred_probs");
+        progress.Report($"validating {predProbs.Matrix.N}×{predProbs.Matrix.K} pred_probs");
         var validated = InputValidator.Validate(labels, predProbs, classNames, classNamesPath,
             (options ?? new ValidationOptions()) with { Renormalize = parseResult.GetValue(Renormalize) });
         foreach (var warning in validated.Warnings)

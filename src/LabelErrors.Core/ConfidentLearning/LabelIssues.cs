@@ -16,7 +16,7 @@ public static class LabelIssues
         bool allZero = true;
         foreach (int label in labels) allZero &= label == 0;
         InputChecks.ValidateLabels(labels, predProbs, allowOneClass: allZero); // values: checked by the confident joint pass
-        CheckOptions(options, predProbs.K);
+        options.Validate(predProbs.K);
         return predProbs switch
         {
             PredProbs<double> d => FindCore(labels, d, options),
@@ -38,28 +38,6 @@ public static class LabelIssues
             _ => throw new NotSupportedException(predProbs.GetType().Name),
         };
     }
-
-    internal static void CheckOptions(FindLabelIssuesOptions options, int k)
-    {
-        if (!Enum.IsDefined(options.FilterBy)) throw new ArgumentOutOfRangeException(nameof(options), $"Unknown filter_by {options.FilterBy}.");
-        if (!(options.FracNoise > 0 && options.FracNoise <= 1)) throw new ArgumentOutOfRangeException(nameof(options), "frac_noise must be in (0, 1].");
-        if (options.MinExamplesPerClass < 0) throw new ArgumentOutOfRangeException(nameof(options), "min_examples_per_class must not be negative.");
-        if (options.NumToRemovePerClass is { } ntr)
-        {
-            if (!IsPruneMethod(options.FilterBy))
-            {
-                throw new ArgumentException(
-                    "filter_by 'confident_learning', 'predicted_neq_given', 'low_normalized_margin' or 'low_self_confidence' is not supported when setting num_to_remove_per_class.",
-                    nameof(options));
-            }
-
-            if (ntr.Count != k) throw new ArgumentException($"num_to_remove_per_class must have {k} entries.", nameof(options));
-            if (ntr.Any(v => v < 0)) throw new ArgumentException("num_to_remove_per_class entries must not be negative.", nameof(options));
-        }
-    }
-
-    private static bool IsPruneMethod(FilterBy filterBy) =>
-        filterBy is FilterBy.PruneByNoiseRate or FilterBy.PruneByClass or FilterBy.Both;
 
     internal static LabelIssuesResult FindCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, FindLabelIssuesOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -4,15 +4,18 @@ namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>
 /// Predicted class probabilities: an N×K row-major matrix (row = example, column = class) over
-/// <see cref="double"/>, <see cref="float"/> or <see cref="Half"/> storage. Algorithms compute in the
-/// element precision, like numpy does for float32/float16 arrays, so their outputs match cleanlab's.
+/// <see cref="double"/>, <see cref="float"/> or <see cref="Half"/> storage, kept in the precision the file stored
+/// (f2 → Half, f4 → float, f8 / integers / CSV → double): the one matrix type of readers, validation and algorithms.
+/// Algorithms compute in the element precision, like numpy does for float32/float16 arrays, so their outputs match
+/// cleanlab's.
 /// </summary>
 public abstract class PredProbs
 {
     private protected PredProbs(int n, int k)
     {
         if (n < 0) throw new ArgumentOutOfRangeException(nameof(n), "N must not be negative.");
-        if (k < 1) throw new ArgumentOutOfRangeException(nameof(k), "K must be at least 1.");
+        // K = 0 is a shape a file can have; the input validator names it ("pred_probs has no columns")
+        if (k < 0) throw new ArgumentOutOfRangeException(nameof(k), "K must not be negative.");
         N = n;
         K = k;
     }
@@ -36,6 +39,12 @@ public abstract class PredProbs
 
     /// <summary>Throws <see cref="ArgumentException"/> when any value is NaN or infinite.</summary>
     public abstract void EnsureFinite();
+
+    /// <summary>Copies one row widened to double into <paramref name="destination"/> (length ≥ K).</summary>
+    public abstract void CopyRow(int row, Span<double> destination);
+
+    /// <summary>The whole matrix widened to double (a copy when stored narrower, the same array when already double).</summary>
+    public abstract double[] ToDoubleArray();
 
 }
 
@@ -72,6 +81,25 @@ public sealed class PredProbs<T> : PredProbs
     public T Get(int row, int column) => _data[row * K + column];
 
     public override double this[int row, int column] => double.CreateChecked(_data[row * K + column]);
+
+    public override void CopyRow(int row, Span<double> destination)
+    {
+        var source = Row(row);
+        if (typeof(T) == typeof(double))
+        {
+            System.Runtime.InteropServices.MemoryMarshal.Cast<T, double>(source).CopyTo(destination);
+            return;
+        }
+        for (int c = 0; c < source.Length; c++) destination[c] = double.CreateTruncating(source[c]);
+    }
+
+    public override double[] ToDoubleArray()
+    {
+        if (_data is double[] doubles) return doubles;
+        var result = new double[_data.Length];
+        for (int i = 0; i < result.Length; i++) result[i] = double.CreateTruncating(_data[i]);
+        return result;
+    }
 
     public override void EnsureFinite()
     {

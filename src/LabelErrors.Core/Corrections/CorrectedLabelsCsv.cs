@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using LabelErrors.Core.Formats;
 
 namespace LabelErrors.Core.Corrections;
 
@@ -14,19 +13,17 @@ public static class CorrectedLabelsCsv
 
     public static void Write(Stream stream, CorrectedLabelSet set)
     {
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        writer.WriteLine(Header);
+        using var csv = CsvOutput.Create(stream);
+        csv.WriteHeader(Header.Split(','));
         foreach (var row in set.Rows)
         {
             if (row.CorrectedLabel is not { } corrected)
                 continue;
-            writer.Write(row.Index.ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(row.OriginalLabel.ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.Write(corrected.ToString(CultureInfo.InvariantCulture));
-            writer.Write(',');
-            writer.WriteLine(StudyCategoryNames.Format(row.Category));
+            csv.WriteField(row.Index);
+            csv.WriteField(row.OriginalLabel);
+            csv.WriteField(corrected);
+            csv.WriteField(StudyCategoryNames.Format(row.Category));
+            csv.EndRecord();
         }
     }
 }

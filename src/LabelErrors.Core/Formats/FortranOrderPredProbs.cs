@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using LabelErrors.Core.Validation;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Formats;
 
@@ -14,7 +15,7 @@ internal static class FortranOrderPredProbs
     private const int BlockBytes = 1 << 20;
 
     /// <summary>The matrix, or null when this reader does not handle the file's dtype (the caller falls back).</summary>
-    public static ProbabilityMatrix? TryRead(Stream stream, NpyHeader header, string displayName)
+    public static PredProbs? TryRead(Stream stream, NpyHeader header, string displayName)
     {
         if (!header.FortranOrder || header.Shape.Count != 2 || header.NeedsByteSwap)
             return null;
@@ -23,9 +24,9 @@ internal static class FortranOrderPredProbs
         stream.Position = header.DataOffset;
         return header.DataType switch
         {
-            NpyDataType.Float32 => ProbabilityMatrix.FromSingles(Read<float>(stream, header, rows, columns, displayName), rows, columns),
-            NpyDataType.Float64 => ProbabilityMatrix.FromDoubles(Read<double>(stream, header, rows, columns, displayName), rows, columns),
-            NpyDataType.Float16 => ProbabilityMatrix.FromHalves(Read<Half>(stream, header, rows, columns, displayName), rows, columns),
+            NpyDataType.Float32 => PredProbs.FromSingle(Read<float>(stream, header, rows, columns, displayName), rows, columns),
+            NpyDataType.Float64 => PredProbs.FromDouble(Read<double>(stream, header, rows, columns, displayName), rows, columns),
+            NpyDataType.Float16 => PredProbs.FromHalf(Read<Half>(stream, header, rows, columns, displayName), rows, columns),
             _ => null,
         };
     }

@@ -21,7 +21,7 @@ public static class LabelsCsv
 
     public static LabelsInput Read(TextReader reader, string displayName, IReadOnlyList<string>? classNames = null)
     {
-        var lines = TextLines.Read(reader, displayName);
+        var lines = CsvInput.ReadLines(reader, (reason, line) => new LabelErrorsInputException(displayName, reason, line));
         var indexByName = classNames?
             .Select((name, index) => (name, index))
             .ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
@@ -29,7 +29,7 @@ public static class LabelsCsv
         var start = 0;
         if (lines.Count > 0)
         {
-            var first = SingleField(lines[0].Text, lines[0].LineNumber, displayName);
+            var first = SingleField(lines[0].Fields, lines[0].LineNumber, displayName);
             if (HeaderWords.Contains(first) && indexByName?.ContainsKey(first) != true)
                 start = 1;
         }
@@ -39,18 +39,16 @@ public static class LabelsCsv
         var labels = new int[lines.Count - start];
         for (var i = 0; i < labels.Length; i++)
         {
-            var (lineNumber, text) = lines[start + i];
-            labels[i] = ParseLabel(SingleField(text, lineNumber, displayName), indexByName, lineNumber, displayName);
+            var (lineNumber, fields) = lines[start + i];
+            labels[i] = ParseLabel(SingleField(fields, lineNumber, displayName), indexByName, lineNumber, displayName);
         }
         return new LabelsInput(displayName, labels, lines[start].LineNumber);
     }
 
-    private static string SingleField(string line, int lineNumber, string displayName)
+    private static string SingleField(string[] fields, int lineNumber, string displayName)
     {
-        var fields = CsvFields.Split(line, out var error)
-            ?? throw new LabelErrorsInputException(displayName, error!, lineNumber);
-        if (fields.Count != 1)
-            throw new LabelErrorsInputException(displayName, $"expected one label per line, found {fields.Count} values", lineNumber);
+        if (fields.Length != 1)
+            throw new LabelErrorsInputException(displayName, $"expected one label per line, found {fields.Length} values", lineNumber);
         return fields[0];
     }
 

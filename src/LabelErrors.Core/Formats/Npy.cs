@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using LabelErrors.Core.Validation;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Formats;
 
@@ -44,13 +45,13 @@ public static class Npy
     }
 
     /// <summary>Reads a 2-D N×K array of predicted probabilities, keeping f2/f4/f8 precision (integers become double).</summary>
-    public static ProbabilityMatrix ReadPredProbs(string path)
+    public static PredProbs ReadPredProbs(string path)
     {
         using var stream = FileErrors.OpenRead(path);
         return ReadPredProbs(stream, path);
     }
 
-    public static ProbabilityMatrix ReadPredProbs(Stream stream, string displayName)
+    public static PredProbs ReadPredProbs(Stream stream, string displayName)
     {
         // A Fortran-order float matrix goes straight into row-major order, never holding a transposed second copy.
         if (stream.CanSeek && stream.Position == 0)
@@ -63,16 +64,16 @@ public static class Npy
         return ToPredProbs(Load(stream, displayName));
     }
 
-    public static ProbabilityMatrix ToPredProbs(NpyArray array)
+    public static PredProbs ToPredProbs(NpyArray array)
     {
         InputValidator.RequirePredProbsShape(array.DisplayName, array.Shape);
         int rows = (int)array.Shape[0], columns = (int)array.Shape[1];
         return array.DataType switch
         {
-            NpyDataType.Float64 => ProbabilityMatrix.FromDoubles(array.GetData<double>(), rows, columns),
-            NpyDataType.Float32 => ProbabilityMatrix.FromSingles(array.GetData<float>(), rows, columns),
-            NpyDataType.Float16 => ProbabilityMatrix.FromHalves(array.GetData<Half>(), rows, columns),
-            _ => ProbabilityMatrix.FromDoubles(array.ToDoubleArray(), rows, columns),
+            NpyDataType.Float64 => PredProbs.FromDouble(array.GetData<double>(), rows, columns),
+            NpyDataType.Float32 => PredProbs.FromSingle(array.GetData<float>(), rows, columns),
+            NpyDataType.Float16 => PredProbs.FromHalf(array.GetData<Half>(), rows, columns),
+            _ => PredProbs.FromDouble(array.ToDoubleArray(), rows, columns),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LabelErrors.Core.Validation;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Formats;
 
@@ -19,20 +20,20 @@ public static class PredProbsCsv
 
     public static PredProbsInput Read(TextReader reader, string displayName)
     {
-        var lines = TextLines.Read(reader, displayName);
+        var lines = CsvInput.ReadLines(reader, (reason, line) => new LabelErrorsInputException(displayName, reason, line));
         if (lines.Count == 0)
             throw new LabelErrorsInputException(displayName, "no rows");
 
-        var firstFields = Split(lines[0].Text, lines[0].LineNumber, displayName);
+        var firstFields = lines[0].Fields;
         var hasHeader = IsHeader(firstFields);
         var start = hasHeader ? 1 : 0;
         if (lines.Count == start)
             throw new LabelErrorsInputException(displayName, "no data rows after the header");
 
         // pandas' DataFrame.to_csv writes the row index as an unnamed first column.
-        var skipIndexColumn = hasHeader && firstFields.Count > 1 && firstFields[0].Length == 0;
+        var skipIndexColumn = hasHeader && firstFields.Length > 1 && firstFields[0].Length == 0;
         var firstColumn = skipIndexColumn ? 1 : 0;
-        var fieldCount = firstFields.Count;
+        var fieldCount = firstFields.Length;
         var columns = fieldCount - firstColumn;
         var rows = lines.Count - start;
         if ((long)rows * columns > Array.MaxLength)
@@ -41,11 +42,10 @@ public static class PredProbsCsv
         var data = new double[rows * columns];
         for (var r = 0; r < rows; r++)
         {
-            var (lineNumber, text) = lines[start + r];
-            var fields = r == 0 && !hasHeader ? firstFields : Split(text, lineNumber, displayName);
-            if (fields.Count != fieldCount)
+            var (lineNumber, fields) = lines[start + r];
+            if (fields.Length != fieldCount)
                 throw new LabelErrorsInputException(displayName,
-                    $"expected {fieldCount} values ({(hasHeader ? "as in the header" : "as in the first row")}), found {fields.Count}", lineNumber);
+                    $"expected {fieldCount} values ({(hasHeader ? "as in the header" : "as in the first row")}), found {fields.Length}", lineNumber);
             for (var c = 0; c < columns; c++)
             {
                 var field = fields[firstColumn + c];
@@ -53,22 +53,19 @@ public static class PredProbsCsv
                     throw new LabelErrorsInputException(displayName, $"column {firstColumn + c + 1}: '{field}' is not a number", lineNumber);
             }
         }
-        return new PredProbsInput(displayName, ProbabilityMatrix.FromDoubles(data, rows, columns), lines[start].LineNumber);
+        return new PredProbsInput(displayName, PredProbs.FromDouble(data, rows, columns), lines[start].LineNumber);
     }
 
     /// <summary>
     /// A first line is a header when any field is not a number, or when it reads exactly 0, 1, …, K−1 with K ≥ 3
     /// (pandas' default column names; no probability row can look like that).
     /// </summary>
-    private static bool IsHeader(List<string> fields)
+    private static bool IsHeader(string[] fields)
     {
         if (fields.Any(f => !TryParse(f, out _)))
             return true;
-        return fields.Count >= 3 && fields.Select((f, i) => f == i.ToString(CultureInfo.InvariantCulture)).All(match => match);
+        return fields.Length >= 3 && fields.Select((f, i) => f == i.ToString(CultureInfo.InvariantCulture)).All(match => match);
     }
-
-    private static List<string> Split(string line, int lineNumber, string displayName) =>
-        CsvFields.Split(line, out var error) ?? throw new LabelErrorsInputException(displayName, error!, lineNumber);
 
     private static bool TryParse(string field, out double value)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Scoring;
 
@@ -43,25 +44,17 @@ public static class ModelPredictions
         return labels;
     }
 
-    /// <summary>The most probable class of each row; NaN rows are refused.</summary>
-    public static int[] ArgMax(ProbabilityMatrix probabilities)
+    /// <summary>The most probable class of each row (cleanlab's argmax, first column on ties); NaN rows are refused.</summary>
+    public static int[] ArgMax(PredProbs probabilities)
     {
-        var result = new int[probabilities.Rows];
-        var row = new double[probabilities.Columns];
-        for (var i = 0; i < result.Length; i++)
+        var row = new double[probabilities.K];
+        for (var i = 0; i < probabilities.N; i++)
         {
             probabilities.CopyRow(i, row);
-            var best = 0;
-            for (var k = 0; k < row.Length; k++)
-            {
-                if (double.IsNaN(row[k]))
-                    throw new LabelErrorsInputException("pred_probs", "contains NaN", i);
-                if (row[k] > row[best])
-                    best = k;
-            }
-            result[i] = best;
+            if (Array.Exists(row, double.IsNaN))
+                throw new LabelErrorsInputException("pred_probs", "contains NaN", i);
         }
-        return result;
+        return PredictedLabels.ArgMax(probabilities);
     }
 
     private static string Shape(NpyArray array) => string.Join(", ", array.Shape);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 
 namespace LabelErrors.Core.Validation;
@@ -23,14 +24,14 @@ public static class InputValidator
         options ??= new ValidationOptions();
         var matrix = predProbs.Matrix;
         var n = labels.Labels.Length;
-        var k = matrix.Columns;
+        var k = matrix.K;
 
         if (n == 0)
             throw new LabelErrorsInputException(labels.FileName, "labels are empty");
-        RequirePredProbsShape(predProbs.FileName, [matrix.Rows, k]);
-        if (matrix.Rows != n)
+        RequirePredProbsShape(predProbs.FileName, [matrix.N, k]);
+        if (matrix.N != n)
             throw new LabelErrorsInputException(predProbs.FileName,
-                $"pred_probs has {matrix.Rows} rows but {labels.FileName} has {n} labels; both must describe the same examples in the same order");
+                $"pred_probs has {matrix.N} rows but {labels.FileName} has {n} labels; both must describe the same examples in the same order");
         if (classNames is not null && classNames.Count != k)
             throw new LabelErrorsInputException(classNamesFile ?? "class names",
                 $"{classNames.Count} class names but pred_probs has {k} columns");
@@ -80,7 +81,7 @@ public static class InputValidator
         return counts;
     }
 
-    private static ProbabilityMatrix CheckProbabilities(PredProbsInput input, ValidationOptions options)
+    private static PredProbs CheckProbabilities(PredProbsInput input, ValidationOptions options)
     {
         var matrix = input.Matrix;
         var tolerance = RowSumTolerance.For(matrix.Precision);
@@ -88,20 +89,20 @@ public static class InputValidator
         // row blocks in parallel; each block stops at its first problem and the earliest one is reported, which is
         // the row a sequential check would have stopped at
         const int blockRows = 16_384;
-        int blocks = (matrix.Rows + blockRows - 1) / blockRows;
+        int blocks = (matrix.N + blockRows - 1) / blockRows;
         var problems = new (int Row, string Message)?[blocks];
         var aboveOneLimit = RowPreCheck.AboveOneLimit(options);
-        int columns = matrix.Columns;
+        int columns = matrix.K;
         Parallel.For(0, blocks, b =>
         {
             var row = new double[columns];
-            int end = Math.Min(matrix.Rows, (b + 1) * blockRows);
+            int end = Math.Min(matrix.N, (b + 1) * blockRows);
             for (var r = b * blockRows; r < end; r++)
             {
                 // the common valid row is accepted by the vectorised pre-check; any other gets the exact check and message
-                if (matrix.Singles is { } singles && RowPreCheck.IsCertainlyValid(singles.AsSpan(r * columns, columns), tolerance, aboveOneLimit))
+                if (matrix is PredProbs<float> singles && RowPreCheck.IsCertainlyValid(singles.Row(r), tolerance, aboveOneLimit))
                     continue;
-                if (matrix.Doubles is { } doubles && RowPreCheck.IsCertainlyValid(doubles.AsSpan(r * columns, columns), tolerance, aboveOneLimit))
+                if (matrix is PredProbs<double> doubles && RowPreCheck.IsCertainlyValid(doubles.Row(r), tolerance, aboveOneLimit))
                     continue;
                 matrix.CopyRow(r, row);
                 if (CheckRow(row, tolerance, options) is { } problem)

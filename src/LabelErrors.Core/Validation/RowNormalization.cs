@@ -1,4 +1,4 @@
-using LabelErrors.Core.Formats;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Validation;
 
@@ -8,13 +8,13 @@ namespace LabelErrors.Core.Validation;
 /// </summary>
 public static class RowNormalization
 {
-    public static ProbabilityMatrix Normalize(ProbabilityMatrix matrix)
+    public static PredProbs Normalize(PredProbs matrix)
     {
-        int rows = matrix.Rows, columns = matrix.Columns;
+        int rows = matrix.N, columns = matrix.K;
         var row = new double[columns];
         switch (matrix.Precision)
         {
-            case ProbabilityPrecision.Double:
+            case FloatPrecision.Float64:
                 var doubles = new double[rows * columns];
                 for (var r = 0; r < rows; r++)
                 {
@@ -23,8 +23,8 @@ public static class RowNormalization
                     for (var c = 0; c < columns; c++)
                         doubles[r * columns + c] = row[c] / sum;
                 }
-                return ProbabilityMatrix.FromDoubles(doubles, rows, columns);
-            case ProbabilityPrecision.Single:
+                return PredProbs.FromDouble(doubles, rows, columns);
+            case FloatPrecision.Float32:
                 var singles = new float[rows * columns];
                 for (var r = 0; r < rows; r++)
                 {
@@ -33,7 +33,7 @@ public static class RowNormalization
                     for (var c = 0; c < columns; c++)
                         singles[r * columns + c] = (float)(row[c] / sum);
                 }
-                return ProbabilityMatrix.FromSingles(singles, rows, columns);
+                return PredProbs.FromSingle(singles, rows, columns);
             default:
                 var halves = new Half[rows * columns];
                 for (var r = 0; r < rows; r++)
@@ -43,7 +43,7 @@ public static class RowNormalization
                     for (var c = 0; c < columns; c++)
                         halves[r * columns + c] = (Half)(row[c] / sum);
                 }
-                return ProbabilityMatrix.FromHalves(halves, rows, columns);
+                return PredProbs.FromHalf(halves, rows, columns);
         }
     }
 

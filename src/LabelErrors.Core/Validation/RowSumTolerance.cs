@@ -1,4 +1,5 @@
 using LabelErrors.Core.Formats;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Validation;
 
@@ -9,6 +10,6 @@ public static class RowSumTolerance
 
     public const double Half = 1e-2;
 
-    public static double For(ProbabilityPrecision precision) =>
-        precision == ProbabilityPrecision.Half ? Half : SingleOrDouble;
+    public static double For(FloatPrecision precision) =>
+        precision == FloatPrecision.Float16 ? Half : SingleOrDouble;
 }

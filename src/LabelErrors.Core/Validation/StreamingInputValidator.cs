@@ -57,12 +57,7 @@ public static class StreamingInputValidator
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = source.K;
-        double tolerance = RowSumTolerance.For(source.Precision switch
-        {
-            FloatPrecision.Float16 => ProbabilityPrecision.Half,
-            FloatPrecision.Float32 => ProbabilityPrecision.Single,
-            _ => ProbabilityPrecision.Double,
-        });
+        double tolerance = RowSumTolerance.For(source.Precision);
         var aboveOneLimit = RowPreCheck.AboveOneLimit(options);
         var blocks = new RowBlocks<T>(source, streaming ?? new StreamingOptions(), passes: 1);
         var states = blocks.Run(

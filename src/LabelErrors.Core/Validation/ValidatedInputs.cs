@@ -1,4 +1,5 @@
 using LabelErrors.Core.Formats;
+using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Core.Validation;
 
@@ -8,11 +9,11 @@ namespace LabelErrors.Core.Validation;
 /// </summary>
 public sealed record ValidatedInputs(
     int[] Labels,
-    ProbabilityMatrix PredProbs,
+    PredProbs PredProbs,
     IReadOnlyList<string>? ClassNames,
     IReadOnlyList<string> Warnings)
 {
     public int ExampleCount => Labels.Length;
 
-    public int ClassCount => PredProbs.Columns;
+    public int ClassCount => PredProbs.K;
 }

@@ -58,7 +58,7 @@ internal static class ExampleCopy
             await WriteAsync(writer, votes.Positive, NpgsqlDbType.Integer, cancellationToken);
             await WriteAsync(writer, votes.Negative, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(votes.Total, NpgsqlDbType.Integer, cancellationToken);
-            var labelVotes = votes.LabelVotes is null ? null : System.Text.Json.JsonSerializer.Serialize(votes.LabelVotes);
+            var labelVotes = votes.LabelVotes is null ? null : Json.LabelVotes.ToJson(votes.LabelVotes);
             await WriteAsync(writer, labelVotes, NpgsqlDbType.Jsonb, cancellationToken);
             await WriteAsync(writer, record.Url, NpgsqlDbType.Text, cancellationToken);
         }

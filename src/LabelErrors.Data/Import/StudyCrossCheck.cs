@@ -28,7 +28,7 @@ public sealed class StudyCrossCheck
             var checkedIndices = loader.LoadVotes(study).Records.Select(r => r.StudyIndex!.Value).ToHashSet();
             var labels = loader.ReadNpy(study.OriginalLabelsFile!, Npy.ReadLabels);
             var matrix = loader.ReadNpy(study.PredProbsFile!, Npy.ReadPredProbs);
-            var selected = PaperSelection.Select(study.Slug, labels, matrix.ToPredProbs());
+            var selected = PaperSelection.Select(study.Slug, labels, matrix);
             var common = selected.Count(i => checkedIndices.Contains(i));
             return new CrossCheckResult(study.Slug, selected.Length, checkedIndices.Count, common, null);
         }

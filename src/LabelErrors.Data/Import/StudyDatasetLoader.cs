@@ -6,6 +6,7 @@ using System.Text.Json;
 using LabelErrors.Core.Content;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Study;
+using LabelErrors.Data.Json;
 
 namespace LabelErrors.Data.Import;
 
@@ -122,9 +123,8 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
     private void AttachPredictions(string file, ExampleRow[] rows)
     {
         var probabilities = Read(file, s => Npy.ReadPredProbs(s, file));
-        RequireLength(file, probabilities.Rows, rows.Length);
-        Span<double> row = stackalloc double[probabilities.Columns];
-        var json = new StringBuilder(160);
+        RequireLength(file, probabilities.N, rows.Length);
+        Span<double> row = stackalloc double[probabilities.K];
         for (var i = 0; i < rows.Length; i++)
         {
             probabilities.CopyRow(i, row);
@@ -133,15 +133,7 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
             var summary = PredictionSummary.Of(row, rows[i].GivenLabel);
             rows[i].LabelQuality = summary.SelfConfidence;
             rows[i].NormalizedMargin = summary.NormalizedMargin;
-            json.Clear().Append('[');
-            foreach (var (label, probability) in summary.Top)
-            {
-                if (json.Length > 1)
-                    json.Append(',');
-                json.Append("{\"label\":").Append(label.ToString(CultureInfo.InvariantCulture))
-                    .Append(",\"probability\":").Append(probability.ToString("R", CultureInfo.InvariantCulture)).Append('}');
-            }
-            rows[i].TopPredictionsJson = json.Append(']').ToString();
+            rows[i].TopPredictionsJson = TopPrediction.ToJson(summary.Top.Select(p => new TopPrediction(p.Label, p.Probability)));
         }
     }
 

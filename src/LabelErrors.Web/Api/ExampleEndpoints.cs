@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LabelErrors.Data.Json;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Data.Queries;
@@ -90,7 +91,7 @@ public static class ExampleEndpoints
             return ApiProblems.ExampleNotFound(dataset, index);
 
         var votes = example.Votes is { } v
-            ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, LabelVotes(v.LabelVotesJson), v.SourceUrl)
+            ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, Data.Json.LabelVotes.ReadSorted(v.LabelVotesJson), v.SourceUrl)
             : null;
         var tally = await visitorVotes.TallyAsync(example.Id, cancellationToken);
         var visitorTally = tally is null ? null : ApiVisitorVotes.From(tally);
@@ -114,20 +115,6 @@ public static class ExampleEndpoints
     // which the slug's shape alone tells, without reading the database.
     private static async Task<BrowseDataset?> FindStudyDatasetAsync(string slug, DatasetLookup datasets, CancellationToken cancellationToken) =>
         ShareTokens.TokenOfSlug(slug) is null ? await datasets.FindAsync(slug, cancellationToken) : null;
-
-    private static IReadOnlyDictionary<string, int>? LabelVotes(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-            return null;
-        try
-        {
-            return JsonSerializer.Deserialize<SortedDictionary<string, int>>(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static IEnumerable<KeyValuePair<string, string>> QueryPairs(string queryString) =>
         Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LabelErrors.Data.Json;
 using LabelErrors.Data.Entities;
 
 namespace LabelErrors.Web.Browse;

@@ -75,9 +75,9 @@ public sealed class DatasetCharts(IDbContextFactory<LabelErrorsDbContext> contex
             stream.CopyTo(buffer);
             buffer.Position = 0;
             var matrix = Npy.ReadPredProbs(buffer, Path.GetFileName(path));
-            if (matrix.Rows != labels.Length)
+            if (matrix.N != labels.Length)
                 return null;
-            var predProbs = PredProbs.FromDouble(matrix.ToDoubleArray(), matrix.Rows, matrix.Columns);
+            var predProbs = PredProbs.FromDouble(matrix.ToDoubleArray(), matrix.N, matrix.K);
             var joint = ConfidentJoint.Compute(labels, predProbs);
             var inverse = Latent.Estimate(joint, labels).InverseNoiseMatrix;
             var noise = Enumerable.Range(0, joint.GetLength(0)).Select(i => 1 - inverse[i, i]).ToArray();

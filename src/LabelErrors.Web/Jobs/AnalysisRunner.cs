@@ -1,4 +1,3 @@
-using LabelErrors.Cli.Output;
 using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
@@ -26,7 +25,7 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         cancellationToken.ThrowIfCancellationRequested();
         ValidatedInputs inputs = UploadInputs.Validate(labelsInput, predProbsInput, classNames, files.ClassNamesDisplayName);
         var labels = inputs.Labels;
-        var predProbs = inputs.PredProbs.ToPredProbs();
+        var predProbs = inputs.PredProbs;
 
         // The health summary (confident joint, per-class quality, overlaps) and find_label_issues only read the
         // arrays: the health runs on a second core while pruning runs, and is awaited before ranking.

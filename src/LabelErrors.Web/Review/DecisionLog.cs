@@ -1,4 +1,6 @@
 using System.Globalization;
+using CsvHelper;
+using LabelErrors.Core.Formats;
 using LabelErrors.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,8 @@ public sealed class DecisionLog(IDbContextFactory<LabelErrorsDbContext> contexts
     public async Task WriteCsvAsync(int datasetId, TextWriter writer, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await writer.WriteAsync(Header + "\n");
+        await using var csv = CsvOutput.Create(writer);
+        csv.WriteHeader(Header.Split(','));
         var rows = db.ReviewDecisions.AsNoTracking()
             .Where(d => d.DatasetId == datasetId)
             .OrderBy(d => d.Id)
@@ -21,12 +24,12 @@ public sealed class DecisionLog(IDbContextFactory<LabelErrorsDbContext> contexts
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
             var d = row.d;
-            string[] fields =
-            [
-                I(d.StudyIndex), DecisionNames.Format(d.Kind), I(d.Label), I(row.GivenLabel), I(row.Suggested), Quote(d.Note ?? ""),
-                T(d.DecidedAt), d.BatchId?.ToString("N") ?? "", T(d.UndoneAt),
-            ];
-            await writer.WriteAsync(string.Join(',', fields) + "\n");
+            foreach (var field in (string[])[I(d.StudyIndex), DecisionNames.Format(d.Kind), I(d.Label), I(row.GivenLabel), I(row.Suggested)])
+                csv.WriteField(field);
+            csv.WriteField(Note(d.Note ?? ""), CsvQuoting.WhenNeeded);
+            foreach (var field in (string[])[T(d.DecidedAt), d.BatchId?.ToString("N") ?? "", T(d.UndoneAt)])
+                csv.WriteField(field);
+            await csv.EndRecordAsync(cancellationToken);
         }
     }
 
@@ -34,11 +37,7 @@ public sealed class DecisionLog(IDbContextFactory<LabelErrorsDbContext> contexts
 
     private static string T(DateTimeOffset? value) => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) ?? "";
 
-    // RFC 4180, and a leading formula character neutralised: the log is meant to be opened in spreadsheets.
-    private static string Quote(string field)
-    {
-        if (Uploads.SpreadsheetFormulas.LooksLikeFormula(field))
-            field = "'" + field;
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
-    }
+    // A leading formula character neutralised: the log is meant to be opened in spreadsheets. Our own rule (a note
+    // such as "-3 stars" is not a formula), not CsvHelper's injection option, which also quotes every such field.
+    private static string Note(string note) => Uploads.SpreadsheetFormulas.LooksLikeFormula(note) ? "'" + note : note;
 }

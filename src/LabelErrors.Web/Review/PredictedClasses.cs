@@ -59,9 +59,9 @@ public sealed class PredictedClasses(UploadStorage storage, IMemoryCache cache)
             entry.SlidingExpiration = KeepFor;
             return Task.Run(() => InputFiles.ReadPredProbs(path).Matrix, cancellationToken);
         });
-        if (matrix is null || studyIndex >= matrix.Rows)
+        if (matrix is null || studyIndex >= matrix.N)
             return null;
-        var row = new double[matrix.Columns];
+        var row = new double[matrix.K];
         matrix.CopyRow((int)studyIndex, row);
         return row;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LabelErrors.Cli.Commands;
 using LabelErrors.Core.ConfidentLearning;
 
 namespace LabelErrors.Web.Uploads;
@@ -39,7 +38,7 @@ public sealed record AnalysisOptions
 
     public static AnalysisOptions FromJson(string json) => JsonSerializer.Deserialize<AnalysisOptions>(json) ?? new AnalysisOptions();
 
-    /// <summary>Checks the option fields as the CLI does; empty fields take the defaults.</summary>
+    /// <summary>Checks the option fields with the core's rules, as the CLI does; empty fields take the defaults.</summary>
     public static AnalysisOptions Parse(UploadRequest request)
     {
         var defaults = new AnalysisOptions();
@@ -52,12 +51,14 @@ public sealed record AnalysisOptions
 
         var fracNoise = defaults.FracNoise;
         if (!Blank(request.FracNoise)
-            && (!double.TryParse(request.FracNoise, NumberStyles.Float, CultureInfo.InvariantCulture, out fracNoise) || fracNoise is not (> 0 and <= 1)))
+            && (!double.TryParse(request.FracNoise, NumberStyles.Float, CultureInfo.InvariantCulture, out fracNoise)
+                || new FindLabelIssuesOptions { FracNoise = fracNoise }.Breaks(FindLabelIssuesOption.FracNoise)))
             throw new UploadRejectedException(UploadField.FracNoise, $"frac_noise '{request.FracNoise}' must be a number greater than 0 and at most 1");
 
         var minExamples = defaults.MinExamplesPerClass;
         if (!Blank(request.MinExamplesPerClass)
-            && (!int.TryParse(request.MinExamplesPerClass, NumberStyles.Integer, CultureInfo.InvariantCulture, out minExamples) || minExamples < 0))
+            && (!int.TryParse(request.MinExamplesPerClass, NumberStyles.Integer, CultureInfo.InvariantCulture, out minExamples)
+                || new FindLabelIssuesOptions { MinExamplesPerClass = minExamples }.Breaks(FindLabelIssuesOption.MinExamplesPerClass)))
             throw new UploadRejectedException(UploadField.MinExamplesPerClass, $"min_examples_per_class '{request.MinExamplesPerClass}' must be a whole number ≥ 0");
 
         return new AnalysisOptions { FilterBy = filterBy, RankBy = rankBy, FracNoise = fracNoise, MinExamplesPerClass = minExamples };

@@ -166,14 +166,7 @@ public static class UploadEndpoints
         {
             var path = Path.Combine(folder, index.ToString(System.Globalization.CultureInfo.InvariantCulture) + extension);
             if (File.Exists(path))
-                return TypedResults.PhysicalFile(path, extension switch
-                {
-                    ".png" => "image/png",
-                    ".gif" => "image/gif",
-                    ".bmp" => "image/bmp",
-                    ".webp" => "image/webp",
-                    _ => "image/jpeg",
-                }, enableRangeProcessing: false);
+                return TypedResults.PhysicalFile(path, ContentTypes.Of(path), enableRangeProcessing: false);
         }
         return new NotFoundProblem("Image not found", $"the upload has no image for index {index}", "index");
     }

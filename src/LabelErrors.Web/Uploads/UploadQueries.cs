@@ -1,5 +1,5 @@
 using System.Globalization;
-using LabelErrors.Cli.Output;
+using LabelErrors.Core.Reporting;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
 using LabelErrors.Web.Browse.Caching;

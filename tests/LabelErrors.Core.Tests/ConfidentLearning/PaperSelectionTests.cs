@@ -25,7 +25,7 @@ public sealed class PaperSelectionTests
         string data = Path.Combine(ReferenceData.SharedDirectory!, "data", "label-errors");
         string baseName = slug + "_test_set";
         var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
-        var p = Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy")).ToPredProbs();
+        var p = Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy"));
 
         var selected = PaperSelection.Select(slug, labels, p);
 
@@ -40,7 +40,7 @@ public sealed class PaperSelectionTests
     {
         string data = Path.Combine(ReferenceData.SharedDirectory!, "data", "label-errors");
         var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", "mnist_test_set_original_labels.npy"));
-        var p = Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", "mnist_test_set_pyx.npy")).ToPredProbs();
+        var p = Npy.ReadPredProbs(Path.Combine(data, "cross_validated_predicted_probabilities", "mnist_test_set_pyx.npy"));
 
         Assert.Equal(87, PaperSelection.NumErrors("mnist", labels, p));
         Assert.Equal(PaperSelection.Select("mnist", labels, p)[..87], PaperSelection.LowestMargins(labels, p, 87));

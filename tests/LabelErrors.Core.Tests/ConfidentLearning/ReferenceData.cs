@@ -54,7 +54,7 @@ internal static class ReferenceData
     private static (int[] Labels, PredProbs PredProbs) LoadCore(string dataset, string version)
     {
         var (labelsPath, predProbsPath) = InputPaths(dataset, version);
-        return (Npy.ReadLabels(labelsPath), Npy.ReadPredProbs(predProbsPath).ToPredProbs());
+        return (Npy.ReadLabels(labelsPath), Npy.ReadPredProbs(predProbsPath));
     }
 
     /// <summary>The pred_probs input of <see cref="Load"/> as a streaming file source.</summary>

@@ -1,3 +1,4 @@
+using LabelErrors.Core.ConfidentLearning;
 using System.Text;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
@@ -57,6 +58,6 @@ public class AsyncReadingTests
         Assert.Equal(0, labelsNpy.FirstRowNumber);
         Assert.Equal([1, 0], labelsCsv.Labels);
         Assert.Equal(2, labelsCsv.FirstRowNumber);
-        Assert.Equal([0.5, 0.5], probsCsv.Matrix.Doubles!);
+        Assert.Equal([0.5, 0.5], probsCsv.Matrix.ToDoubleArray());
     }
 }

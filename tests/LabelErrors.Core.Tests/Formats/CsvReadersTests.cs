@@ -1,3 +1,4 @@
+using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
@@ -62,8 +63,8 @@ public class CsvReadersTests
     {
         var input = Probs("0.25,0.75\n1e-1, 9E-1\n");
 
-        Assert.Equal((2, 2), (input.Matrix.Rows, input.Matrix.Columns));
-        Assert.Equal([0.25, 0.75, 0.1, 0.9], input.Matrix.Doubles!);
+        Assert.Equal((2, 2), (input.Matrix.N, input.Matrix.K));
+        Assert.Equal([0.25, 0.75, 0.1, 0.9], input.Matrix.ToDoubleArray());
         Assert.Equal(1, input.FirstRowNumber);
     }
 
@@ -73,7 +74,7 @@ public class CsvReadersTests
         var input = Probs("cat,dog\n0.5,0.5\nnan,inf\n");
 
         Assert.Equal(2, input.FirstRowNumber);
-        Assert.Equal(2, input.Matrix.Rows);
+        Assert.Equal(2, input.Matrix.N);
         Assert.True(double.IsNaN(input.Matrix[1, 0]));
         Assert.Equal(double.PositiveInfinity, input.Matrix[1, 1]);
     }
@@ -94,8 +95,8 @@ public class CsvReadersTests
     {
         var input = Probs(",0,1\n0,0.25,0.75\n1,0.5,0.5\n");
 
-        Assert.Equal((2, 2), (input.Matrix.Rows, input.Matrix.Columns));
-        Assert.Equal([0.25, 0.75, 0.5, 0.5], input.Matrix.Doubles!);
+        Assert.Equal((2, 2), (input.Matrix.N, input.Matrix.K));
+        Assert.Equal([0.25, 0.75, 0.5, 0.5], input.Matrix.ToDoubleArray());
     }
 
     [Fact]
@@ -104,8 +105,8 @@ public class CsvReadersTests
         var three = Probs("0,1,2\n0.2,0.3,0.5\n");
         var two = Probs("0,1\n0.5,0.5\n");
 
-        Assert.Equal((1, 2), (three.Matrix.Rows, three.FirstRowNumber));
-        Assert.Equal((2, 1), (two.Matrix.Rows, two.FirstRowNumber)); // "0,1" is a valid probability row
+        Assert.Equal((1, 2), (three.Matrix.N, three.FirstRowNumber));
+        Assert.Equal((2, 1), (two.Matrix.N, two.FirstRowNumber)); // "0,1" is a valid probability row
     }
 
     [Fact]

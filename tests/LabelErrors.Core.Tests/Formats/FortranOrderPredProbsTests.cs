@@ -1,3 +1,4 @@
+using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
@@ -21,12 +22,12 @@ public sealed class FortranOrderPredProbsTests
         return result;
     }
 
-    private static float[] Values(ProbabilityMatrix matrix)
+    private static float[] Values(PredProbs matrix)
     {
-        var values = new float[matrix.Rows * matrix.Columns];
-        for (var r = 0; r < matrix.Rows; r++)
-            for (var c = 0; c < matrix.Columns; c++)
-                values[r * matrix.Columns + c] = (float)matrix[r, c];
+        var values = new float[matrix.N * matrix.K];
+        for (var r = 0; r < matrix.N; r++)
+            for (var c = 0; c < matrix.K; c++)
+                values[r * matrix.K + c] = (float)matrix[r, c];
         return values;
     }
 
@@ -40,7 +41,7 @@ public sealed class FortranOrderPredProbsTests
 
         var matrix = Npy.ReadPredProbs(NpyFixture.Stream(bytes), "p.npy");
 
-        Assert.Equal(ProbabilityPrecision.Single, matrix.Precision);
+        Assert.Equal(FloatPrecision.Float32, matrix.Precision);
         Assert.Equal(expected, Values(matrix));
     }
 
@@ -55,8 +56,8 @@ public sealed class FortranOrderPredProbsTests
         var m8 = Npy.ReadPredProbs(NpyFixture.Stream(f8), "p.npy");
         var m2 = Npy.ReadPredProbs(NpyFixture.Stream(f2), "p.npy");
 
-        Assert.Equal(ProbabilityPrecision.Double, m8.Precision);
-        Assert.Equal(ProbabilityPrecision.Half, m2.Precision);
+        Assert.Equal(FloatPrecision.Float64, m8.Precision);
+        Assert.Equal(FloatPrecision.Float16, m2.Precision);
         Assert.Equal(Array.ConvertAll(rowMajor, v => (float)v), Values(m8));
         Assert.Equal(Array.ConvertAll(rowMajor, v => (float)v), Values(m2));
     }

@@ -1,3 +1,4 @@
+using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
@@ -12,9 +13,9 @@ public class NpyPredProbsTests
 
         var probs = Npy.ReadPredProbs(NpyFixture.Stream(bytes), "p.npy");
 
-        Assert.Equal(ProbabilityPrecision.Half, probs.Precision);
-        Assert.Equal([(Half)0.25, (Half)0.75], probs.Halves!);
-        Assert.Null(probs.Doubles!);
+        Assert.Equal(FloatPrecision.Float16, probs.Precision);
+        Assert.Equal([(Half)0.25, (Half)0.75], ((PredProbs<Half>)probs).Data.ToArray());
+        Assert.IsNotType<PredProbs<double>>(probs);
         Assert.Equal(0.75, probs[0, 1]);
     }
 
@@ -24,10 +25,10 @@ public class NpyPredProbsTests
         var singles = Npy.ReadPredProbs(NpyFixture.Stream(NpyFixture.Build("<f4", "(1, 2)", NpyFixture.LittleEndian(0.1f, 0.9f))), "p.npy");
         var doubles = Npy.ReadPredProbs(NpyFixture.Stream(NpyFixture.Build("<f8", "(2, 2)", NpyFixture.LittleEndian(0.1, 0.9, 0.5, 0.5))), "p.npy");
 
-        Assert.Equal(ProbabilityPrecision.Single, singles.Precision);
-        Assert.Equal([0.1f, 0.9f], singles.Singles!);
-        Assert.Equal(ProbabilityPrecision.Double, doubles.Precision);
-        Assert.Equal((2, 2), (doubles.Rows, doubles.Columns));
+        Assert.Equal(FloatPrecision.Float32, singles.Precision);
+        Assert.Equal([0.1f, 0.9f], ((PredProbs<float>)singles).Data.ToArray());
+        Assert.Equal(FloatPrecision.Float64, doubles.Precision);
+        Assert.Equal((2, 2), (doubles.N, doubles.K));
         Assert.Equal(0.5, doubles[1, 0]);
     }
 
@@ -36,8 +37,8 @@ public class NpyPredProbsTests
     {
         var probs = Npy.ReadPredProbs(NpyFixture.Stream(NpyFixture.Build("|u1", "(2, 2)", [1, 0, 0, 1])), "p.npy");
 
-        Assert.Equal(ProbabilityPrecision.Double, probs.Precision);
-        Assert.Equal([1.0, 0, 0, 1], probs.Doubles!);
+        Assert.Equal(FloatPrecision.Float64, probs.Precision);
+        Assert.Equal([1.0, 0, 0, 1], ((PredProbs<double>)probs).Data.ToArray());
     }
 
     [Theory]

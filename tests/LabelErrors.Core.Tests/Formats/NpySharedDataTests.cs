@@ -1,3 +1,4 @@
+using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
@@ -27,9 +28,9 @@ public class NpySharedDataTests
 
         var probs = Npy.ReadPredProbs(path);
 
-        Assert.Equal((10000, 10, ProbabilityPrecision.Double), (probs.Rows, probs.Columns, probs.Precision));
+        Assert.Equal((10000, 10, FloatPrecision.Float64), (probs.N, probs.K, probs.Precision));
         var row = new double[10];
-        for (var r = 0; r < probs.Rows; r++)
+        for (var r = 0; r < probs.N; r++)
         {
             probs.CopyRow(r, row);
             Assert.InRange(row.Sum(), 1 - 1e-4, 1 + 1e-4);
@@ -40,7 +41,7 @@ public class NpySharedDataTests
     public void Streaming_reader_returns_the_same_values_as_loading()
     {
         var path = SharedData.LabelErrors("cross_validated_predicted_probabilities/cifar10_test_set_pyx.npy");
-        var loaded = Npy.ReadPredProbs(path).Doubles!;
+        var loaded = Npy.ReadPredProbs(path).ToDoubleArray();
 
         using var reader = NpyMatrixReader.Open(path);
         var streamed = reader.EnumerateBlocks(rowsPerBlock: 999).SelectMany(b => b.Values.ToArray()).ToArray();

@@ -1,3 +1,4 @@
+using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 
@@ -8,7 +9,7 @@ public class InputValidatorTests
     private static LabelsInput Labels(params int[] labels) => new("labels.npy", labels, FirstRowNumber: 0);
 
     private static PredProbsInput Probs(int columns, params double[] values) =>
-        new("probs.npy", ProbabilityMatrix.FromDoubles(values, values.Length / columns, columns), FirstRowNumber: 0);
+        new("probs.npy", PredProbs.FromDouble(values, values.Length / columns, columns), FirstRowNumber: 0);
 
     private static string Error(Action validate) => Assert.Throws<LabelErrorsInputException>(validate).Message;
 
@@ -52,7 +53,7 @@ public class InputValidatorTests
     [Fact]
     public void Csv_rows_are_reported_as_line_numbers()
     {
-        var probs = new PredProbsInput("p.csv", ProbabilityMatrix.FromDoubles([0.5, 0.5, 0.3, 0.3], 2, 2), FirstRowNumber: 2);
+        var probs = new PredProbsInput("p.csv", PredProbs.FromDouble([0.5, 0.5, 0.3, 0.3], 2, 2), FirstRowNumber: 2);
         var labels = new LabelsInput("l.csv", [0, 5], FirstRowNumber: 1);
 
         Assert.Equal("p.csv: row 3: probabilities sum to 0.6, not 1 (tolerance 0.0001); --renormalize divides each row by its sum",
@@ -65,23 +66,23 @@ public class InputValidatorTests
     public void Tolerance_is_looser_for_half_precision()
     {
         Half[] values = [(Half)0.5, (Half)0.495];
-        var half = new PredProbsInput("h.npy", ProbabilityMatrix.FromHalves([.. values, (Half)0, (Half)1], 2, 2), 0);
+        var half = new PredProbsInput("h.npy", PredProbs.FromHalf([.. values, (Half)0, (Half)1], 2, 2), 0);
         var dbl = Probs(2, 0.5, 0.495, 0, 1);
 
         Assert.Same(half.Matrix, InputValidator.Validate(Labels(0, 1), half).PredProbs);
         Assert.Contains("not 1 (tolerance 0.0001)", Error(() => InputValidator.Validate(Labels(0, 1), dbl)));
-        Assert.Equal(1e-2, RowSumTolerance.For(ProbabilityPrecision.Half));
+        Assert.Equal(1e-2, RowSumTolerance.For(FloatPrecision.Float16));
     }
 
     [Fact]
     public void Renormalize_divides_each_row_by_its_sum_keeping_precision()
     {
-        var singles = new PredProbsInput("p.npy", ProbabilityMatrix.FromSingles([1f, 3f, 0.5f, 0.5f], 2, 2), 0);
+        var singles = new PredProbsInput("p.npy", PredProbs.FromSingle([1f, 3f, 0.5f, 0.5f], 2, 2), 0);
 
         var result = InputValidator.Validate(Labels(0, 1), singles, options: new ValidationOptions { Renormalize = true });
 
-        Assert.Equal(ProbabilityPrecision.Single, result.PredProbs.Precision);
-        Assert.Equal([0.25f, 0.75f, 0.5f, 0.5f], result.PredProbs.Singles!);
+        Assert.Equal(FloatPrecision.Float32, result.PredProbs.Precision);
+        Assert.Equal([0.25f, 0.75f, 0.5f, 0.5f], ((PredProbs<float>)result.PredProbs).Data.ToArray());
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public static class StreamingLabelIssues
 
         bool allZero = Array.TrueForAll(labels, label => label == 0);
         InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: allZero);
-        LabelIssues.CheckOptions(options, source.K);
+        options.Validate(source.K);
         return source switch
         {
             PredProbsSource<double> d => FindCore(labels, d, options, streaming, cancellationToken),

@@ -1,3 +1,4 @@
+using LabelErrors.Data.Json;
 using System.Text.Json;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
@@ -91,7 +92,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
         var ballots = await db.VisitorVotes.Where(v => v.ExampleId == tally.ExampleId && v.Answer == VisitorAnswer.HeardLabels && v.HeardLabels != null)
             .Select(v => v.HeardLabels!).ToListAsync(cancellationToken);
         var perLabel = question.Labels.ToDictionary(label => label, label => ballots.Count(b => b.Contains(label)));
-        tally.LabelVotesJson = JsonSerializer.Serialize(perLabel);
+        tally.LabelVotesJson = LabelVotes.ToJson(perLabel);
     }
 
     public async Task<string?> ReportAsync(BrowseDataset dataset, long studyIndex, string browserId, string note, CancellationToken cancellationToken = default)

@@ -17,7 +17,7 @@ public sealed class StreamingPaperSelectionTests
         string baseName = slug + "_test_set";
         var labels = Npy.ReadLabels(Path.Combine(data, "original_test_labels", $"{baseName}_original_labels.npy"));
         string predProbsPath = Path.Combine(data, "cross_validated_predicted_probabilities", $"{baseName}_pyx.npy");
-        var p = Npy.ReadPredProbs(predProbsPath).ToPredProbs();
+        var p = Npy.ReadPredProbs(predProbsPath);
 
         using var file = NpyPredProbsFile.Open(predProbsPath);
         SameAsInMemory(slug, labels, p, file, new StreamingOptions());

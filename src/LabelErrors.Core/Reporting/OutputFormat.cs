@@ -1,4 +1,4 @@
-namespace LabelErrors.Cli.Output;
+namespace LabelErrors.Core.Reporting;
 
 public enum OutputFormat
 {

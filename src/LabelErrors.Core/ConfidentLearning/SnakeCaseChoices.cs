@@ -1,4 +1,4 @@
-namespace LabelErrors.Cli.Commands;
+namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>Maps enum members to cleanlab's snake_case option values (PruneByNoiseRate ↔ prune_by_noise_rate).</summary>
 public static class SnakeCaseChoices

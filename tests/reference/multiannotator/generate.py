@@ -117,7 +117,7 @@ def dirichlet_probs(rng, true, k, sharpness):
     return rng.dirichlet(alpha)
 
 
-def synthetic(case, n, m, k, seed, coverage, accuracy_range, coarse=False, single_label_rows=0.0, loner=False):
+def synthetic(case, n, m, k, seed, coverage, accuracy_range, coarse=False, single_label_rows=0.0, loner=False, float32=False):
     """Annotator j labels each example with probability coverage[j] and is right with its own accuracy."""
     rng = np.random.default_rng(seed)
     while True:
@@ -153,6 +153,10 @@ def synthetic(case, n, m, k, seed, coverage, accuracy_range, coarse=False, singl
         else:
             pred_probs = np.stack([dirichlet_probs(rng, t, k, 4.0) for t in true])
         unlabeled = np.stack([dirichlet_probs(rng, t, k, 3.0) for t in rng.integers(0, k, max(5, n // 10))])
+        if float32:
+            # numpy then multiplies the prior by the model weight in float32; ActiveLab scales in float32 too
+            pred_probs = pred_probs.astype(np.float32)
+            unlabeled = unlabeled.astype(np.float32)
         if has_random_tie(labels, pred_probs) or has_random_tie(labels, None):
             seed += 1000
             rng = np.random.default_rng(seed)
@@ -194,6 +198,7 @@ def cifar10_mturk():
 
 if __name__ == "__main__":
     synthetic("synthetic_N500_M5_K4", 500, 5, 4, seed=501, coverage=0.6, accuracy_range=(0.55, 0.95))
+    synthetic("synthetic_N500_M5_K4_float32", 500, 5, 4, seed=501, coverage=0.6, accuracy_range=(0.55, 0.95), float32=True)
     synthetic("synthetic_N300_M8_K3_ties", 300, 8, 3, seed=308, coverage=0.3, accuracy_range=(0.4, 0.9), coarse=True)
     synthetic("synthetic_N200_M4_K10_sparse", 200, 4, 10, seed=204, coverage=[0.5, 0.4, 0.3, 0.2],
               accuracy_range=(0.5, 0.9), single_label_rows=0.2, loner=True)

@@ -50,6 +50,7 @@ public static class AnnotatorLabelsCsv
         {
             var (lineNumber, text) = lines[r + 1];
             lineNumbers[r] = lineNumber;
+            if (TryReadPlainRow(text, labels.AsSpan(r * m, m), header.Count, first)) continue;
             var fields = Split(text, lineNumber, displayName);
             if (fields.Count != header.Count)
                 throw new LabelErrorsInputException(displayName,
@@ -61,6 +62,34 @@ public static class AnnotatorLabelsCsv
         }
 
         return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, lineNumbers);
+    }
+
+    /// <summary>
+    /// The common row (no quotes, whole numbers or empty cells, the right count) parsed without a string per cell;
+    /// false sends anything else through the full parser, which gives the exact message.
+    /// </summary>
+    private static bool TryReadPlainRow(string line, Span<int> destination, int fieldCount, int first)
+    {
+        if (line.Contains('"')) return false;
+        var rest = line.AsSpan();
+        for (int f = 0; f < fieldCount; f++)
+        {
+            int comma = rest.IndexOf(',');
+            if ((comma < 0) != (f == fieldCount - 1)) return false;
+            var cell = (comma < 0 ? rest : rest[..comma]).Trim(" \t");
+            rest = comma < 0 ? [] : rest[(comma + 1)..];
+            if (f < first) continue;
+            if (cell.IsEmpty)
+            {
+                destination[f - first] = AnnotatorLabels.Missing;
+                continue;
+            }
+
+            if (!int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out int label)) return false;
+            destination[f - first] = label;
+        }
+
+        return true;
     }
 
     private static List<string> Split(string line, int lineNumber, string displayName) =>

@@ -11,28 +11,43 @@ internal static class AnnotatorAgreement
     public static double[] WithOtherAnnotators(AnnotatorLabels labels, VoteCounts votes, int[] numAnnotations)
     {
         int n = labels.N, m = labels.M;
-        var result = new double[m];
-        Parallelism.For(m, j =>
+
+        // one row-major pass fills each annotator's (weighted value, weight) sequence in row order; reading the
+        // labels column by column instead would touch a cache line per value
+        var labelled = labels.NumExamplesLabeled();
+        var weighted = new double[m][];
+        var weights = new double[m][];
+        for (int j = 0; j < m; j++)
         {
-            var weighted = new List<double>();
-            var weights = new List<double>();
-            long weightSum = 0;
-            for (int i = 0; i < n; i++)
+            weighted[j] = new double[labelled[j]];
+            weights[j] = new double[labelled[j]];
+        }
+
+        var position = new int[m];
+        var weightSum = new long[m];
+        for (int i = 0; i < n; i++)
+        {
+            var row = labels.Row(i);
+            int others = numAnnotations[i] - 1;
+            for (int j = 0; j < m; j++)
             {
-                int label = labels[i, j];
+                int label = row[j];
                 if (label == AnnotatorLabels.Missing) continue;
-                int others = numAnnotations[i] - 1;
-                weightSum += others;
                 // the annotator's own label is among the votes, hence the − 1; examples with one label weigh 0
                 double perExample = others > 0 ? (double)(votes[i, label] - 1) / others : 0.0;
-                weighted.Add(perExample * others);
-                weights.Add(others);
+                weighted[j][position[j]] = perExample * others;
+                weights[j][position[j]++] = others;
+                weightSum[j] += others;
             }
+        }
 
-            result[j] = weightSum == 0
+        var result = new double[m];
+        for (int j = 0; j < m; j++)
+        {
+            result[j] = weightSum[j] == 0
                 ? double.NaN
-                : NumpyReductions.Sum<double>(weighted.ToArray()) / NumpyReductions.Sum<double>(weights.ToArray());
-        });
+                : NumpyReductions.Sum<double>(weighted[j]) / NumpyReductions.Sum<double>(weights[j]);
+        }
 
         var known = result.Where(a => !double.IsNaN(a)).ToArray();
         if (known.Length < m)

@@ -25,6 +25,7 @@ public sealed class AnnotatorLabels
 
         _labels = labels;
         N = n;
+        M = annotatorIds.Count;
         AnnotatorIds = annotatorIds;
     }
 
@@ -38,7 +39,7 @@ public sealed class AnnotatorLabels
     public int N { get; }
 
     /// <summary>Number of annotators.</summary>
-    public int M => AnnotatorIds.Count;
+    public int M { get; }
 
     /// <summary>Annotator ids in column order (the CSV header; cleanlab's DataFrame columns).</summary>
     public IReadOnlyList<string> AnnotatorIds { get; }

@@ -49,26 +49,28 @@ internal sealed record CrowdlabPosterior(double[] Posterior, double ModelWeight,
 
         Parallelism.ForBlocks(n, 4096, (start, end) =>
         {
+            // an example's labels gathered in column order, so each sum adds the annotators in cleanlab's order
+            var annotators = new int[m];
+            var given = new int[m];
             for (int i = start; i < end; i++)
             {
                 var row = labels.Row(i);
-                var post = posterior.AsSpan(i * k, k);
+                int count = 0;
                 double annotationWeight = 0;
                 for (int j = 0; j < m; j++)
                 {
-                    if (row[j] != AnnotatorLabels.Missing) annotationWeight += annotatorWeight[j];
+                    if (row[j] == AnnotatorLabels.Missing) continue;
+                    annotators[count] = j;
+                    given[count++] = row[j];
+                    annotationWeight += annotatorWeight[j];
                 }
 
                 double totalWeight = annotationWeight + modelWeight;
+                var post = posterior.AsSpan(i * k, k);
                 for (int c = 0; c < k; c++)
                 {
                     double value = post[c];
-                    for (int j = 0; j < m; j++)
-                    {
-                        int label = row[j];
-                        if (label != AnnotatorLabels.Missing) value += label == c ? present[j] : absent[j];
-                    }
-
+                    for (int t = 0; t < count; t++) value += given[t] == c ? present[annotators[t]] : absent[annotators[t]];
                     post[c] = value / totalWeight;
                 }
             }

@@ -33,7 +33,7 @@ public static class MultiAnnotatorLabelQuality
         var detailed = DetailedQuality(labels, stats);
         var annotatorStats = AnnotatorStatistics.Compute(labels, consensus, numAnnotations, stats, detailed, qualityMethod);
         return new MultiAnnotatorResult(
-            consensus, stats.ConsensusQualityScore, stats.AnnotatorAgreement, numAnnotations, detailed, labels.M,
+            consensus, stats.ConsensusQualityScore, stats.AnnotatorAgreement, numAnnotations, detailed, labels.N,
             annotatorStats, stats.ModelWeight, stats.AnnotatorWeight);
     }
 
@@ -61,17 +61,28 @@ public static class MultiAnnotatorLabelQuality
         return result;
     }
 
-    /// <summary>Each given label's quality: its posterior (self_confidence under the posterior); NaN where no label.</summary>
+    /// <summary>
+    /// Each given label's quality: its posterior (self_confidence under the posterior); NaN where no label. Stored
+    /// column-major (annotator j's values at j·N), the layout the per-annotator means read; filled in blocks of rows
+    /// so that both the labels and the columns are walked through the cache, not across it.
+    /// </summary>
     private static double[] DetailedQuality(AnnotatorLabels labels, ConsensusStats stats)
     {
-        int m = labels.M, k = stats.K;
-        var detailed = new double[labels.N * m];
-        for (int i = 0; i < labels.N; i++)
+        const int blockRows = 512;
+        int n = labels.N, m = labels.M, k = stats.K;
+        var detailed = new double[(long)n * m];
+        var posterior = stats.Posterior;
+        for (int start = 0; start < n; start += blockRows)
         {
-            var row = labels.Row(i);
+            int end = Math.Min(n, start + blockRows);
             for (int j = 0; j < m; j++)
             {
-                detailed[i * m + j] = row[j] == AnnotatorLabels.Missing ? double.NaN : stats.Posterior[i * k + row[j]];
+                var column = detailed.AsSpan(j * n, n);
+                for (int i = start; i < end; i++)
+                {
+                    int label = labels[i, j];
+                    column[i] = label == AnnotatorLabels.Missing ? double.NaN : posterior[i * k + label];
+                }
             }
         }
 

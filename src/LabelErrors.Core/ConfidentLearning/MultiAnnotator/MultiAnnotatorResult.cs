@@ -8,8 +8,8 @@ public sealed class MultiAnnotatorResult
         double[] consensusQualityScore,
         double[] annotatorAgreement,
         int[] numAnnotations,
-        double[] detailedLabelQuality,
-        int annotators,
+        double[] detailedByAnnotator,
+        int examples,
         IReadOnlyList<AnnotatorStats> annotatorStats,
         double? modelWeight,
         double[]? annotatorWeight)
@@ -18,15 +18,16 @@ public sealed class MultiAnnotatorResult
         ConsensusQualityScore = consensusQualityScore;
         AnnotatorAgreement = annotatorAgreement;
         NumAnnotations = numAnnotations;
-        _detailed = detailedLabelQuality;
-        _annotators = annotators;
+        _detailed = detailedByAnnotator;
+        _examples = examples;
         AnnotatorStats = annotatorStats;
         ModelWeight = modelWeight;
         AnnotatorWeight = annotatorWeight;
     }
 
+    // column-major: annotator j's N values start at j·N
     private readonly double[] _detailed;
-    private readonly int _annotators;
+    private readonly int _examples;
 
     /// <summary><c>label_quality.consensus_label</c>, one per example.</summary>
     public int[] ConsensusLabel { get; }
@@ -41,7 +42,7 @@ public sealed class MultiAnnotatorResult
     public int[] NumAnnotations { get; }
 
     /// <summary><c>detailed_label_quality</c>: the quality of annotator <paramref name="annotator"/>'s label of the example; NaN where it gave none.</summary>
-    public double DetailedLabelQuality(int example, int annotator) => _detailed[example * _annotators + annotator];
+    public double DetailedLabelQuality(int example, int annotator) => _detailed[(long)annotator * _examples + example];
 
     /// <summary><c>annotator_stats</c> in cleanlab's order (lowest annotator_quality first).</summary>
     public IReadOnlyList<AnnotatorStats> AnnotatorStats { get; }

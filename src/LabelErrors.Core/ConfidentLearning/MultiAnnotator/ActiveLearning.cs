@@ -54,7 +54,7 @@ public static class ActiveLearning
                 annotatorWeight = result.AnnotatorWeight!;
             }
 
-            meanAnnotatorWeight = NumpyReductions.Mean<double>(annotatorWeight);
+            meanAnnotatorWeight = NumpySum.Mean(annotatorWeight);
             labelled = new double[labels.N];
             var weights = new List<double>(labels.M);
             for (int i = 0; i < labels.N; i++)
@@ -66,7 +66,7 @@ public static class ActiveLearning
                     if (row[j] != AnnotatorLabels.Missing) weights.Add(annotatorWeight[j]);
                 }
 
-                double weight = NumpyReductions.Sum<double>(weights.ToArray()) + modelWeight;
+                double weight = NumpySum.Of(weights.ToArray()) + modelWeight;
                 labelled[i] = Average(quality[i], weight, 1.0 / k, meanAnnotatorWeight);
             }
         }

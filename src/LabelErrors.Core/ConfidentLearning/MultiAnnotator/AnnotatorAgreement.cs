@@ -46,13 +46,13 @@ internal static class AnnotatorAgreement
         {
             result[j] = weightSum[j] == 0
                 ? double.NaN
-                : NumpyReductions.Sum<double>(weighted[j]) / NumpyReductions.Sum<double>(weights[j]);
+                : NumpySum.Of(weighted[j]) / NumpySum.Of(weights[j]);
         }
 
         var known = result.Where(a => !double.IsNaN(a)).ToArray();
         if (known.Length < m)
         {
-            double mean = NumpyReductions.Mean<double>(known);
+            double mean = NumpySum.Mean(known);
             for (int j = 0; j < m; j++)
             {
                 if (double.IsNaN(result[j])) result[j] = mean;

@@ -79,12 +79,12 @@ internal static class AnnotatorStatistics
                 count += missing ? 0 : 1;
             }
 
-            labelQuality[j] = NumpyReductions.Sum<double>(column) / count;
+            labelQuality[j] = NumpySum.Of(column) / count;
         }
 
         double meanAnnotations = (double)numAnnotations.Sum(x => (long)x) / n;
         double averageFraction = meanAnnotations / m;
-        double adjustedAnnotatorWeight = NumpyReductions.Sum<double>(annotatorWeight) * averageFraction;
+        double adjustedAnnotatorWeight = NumpySum.Of(annotatorWeight) * averageFraction;
         double w = modelWeight / (modelWeight + adjustedAnnotatorWeight);
         return Enumerable.Range(0, m).Select(j => w * labelQuality[j] + (1 - w) * agreement[j]).ToArray();
     }

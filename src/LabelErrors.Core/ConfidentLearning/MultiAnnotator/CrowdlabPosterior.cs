@@ -19,7 +19,7 @@ internal sealed record CrowdlabPosterior(double[] Posterior, double ModelWeight,
 
         // likelihood that an annotator gives (or does not give) the consensus label, over examples with several labels
         var multi = Enumerable.Range(0, n).Where(i => numAnnotations[i] != 1).ToArray();
-        double consensusLikelihood = NumpyReductions.Mean<double>(multi.Select(i => agreement[i]).ToArray());
+        double consensusLikelihood = NumpySum.Mean(multi.Select(i => agreement[i]).ToArray());
         double nonConsensusLikelihood = (1 - consensusLikelihood) / (k - 1);
 
         double mostLikelyClassError = Math.Max(MostLikelyClassError(multi, consensus, k), ClippingLowerBound);

@@ -121,7 +121,7 @@ public static class MajorityVote
         var agreement = new double[m];
         for (int j = 0; j < m; j++) agreement[j] = count[j] == 0 ? double.NaN : (double)agree[j] / count[j];
         var known = agreement.Where(a => !double.IsNaN(a)).ToArray();
-        double mean = NumpyReductions.Mean<double>(known);
+        double mean = NumpySum.Mean(known);
         for (int j = 0; j < m; j++)
         {
             if (double.IsNaN(agreement[j])) agreement[j] = mean;
@@ -139,7 +139,7 @@ public static class MajorityVote
             if (row[j] == label) values.Add(agreement[j]);
         }
 
-        return NumpyReductions.Mean<double>(values.ToArray());
+        return NumpySum.Mean(values.ToArray());
     }
 
     private static int MaxLabel(AnnotatorLabels labels)

@@ -44,10 +44,10 @@ internal static class TemperatureScaling
         for (int start = 0; start < predProbs.Length; start += k)
         {
             for (int c = 0; c < k; c++) row[c] = Math.Max(predProbs[start + c], SmallConst);
-            double sum = NumpyReductions.Sum<double>(row);
+            double sum = NumpySum.Of(row);
             for (int c = 0; c < k; c++) row[c] = Math.Log(row[c] / sum);
             Softmax(row, temperature);
-            sum = NumpyReductions.Sum<double>(row);
+            sum = NumpySum.Of(row);
             for (int c = 0; c < k; c++) result[start + c] = row[c] / sum;
         }
 
@@ -66,10 +66,10 @@ internal static class TemperatureScaling
             logProbs.AsSpan(i * k, k).CopyTo(row);
             Softmax(row, temperature);
             for (int c = 0; c < k; c++) terms[c] = empirical[i * k + c] * Math.Log(Math.Max(row[c], SmallConst));
-            entropy[i] = -NumpyReductions.Sum<double>(terms) / logK;
+            entropy[i] = -NumpySum.Of(terms) / logK;
         }
 
-        return NumpyReductions.Mean<double>(entropy);
+        return NumpySum.Mean(entropy);
     }
 
     /// <summary>cleanlab's <c>softmax(x, temperature, shift=False)</c> of one row, in place.</summary>
@@ -77,7 +77,7 @@ internal static class TemperatureScaling
     {
         double divisor = Math.Max(temperature, Epsilon);
         for (int c = 0; c < row.Length; c++) row[c] = Math.Exp(row[c] / divisor);
-        double sum = NumpyReductions.Sum<double>(row);
+        double sum = NumpySum.Of(row);
         for (int c = 0; c < row.Length; c++) row[c] /= sum;
     }
 

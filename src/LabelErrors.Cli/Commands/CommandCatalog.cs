@@ -11,5 +11,7 @@ public static class CommandCatalog
         HealthCommand.Create(context),
         PaperCommand.Create(context),
         ImportCommand.Create(context),
+        MultiAnnotatorCommand.Create(context),
+        OutliersCommand.Create(context),
     ];
 }

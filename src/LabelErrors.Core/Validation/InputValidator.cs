@@ -41,6 +41,16 @@ public static class InputValidator
         return new ValidatedInputs(labels.Labels, checkedMatrix, classNames, warnings);
     }
 
+    /// <summary>
+    /// The pred_probs checks of <see cref="Validate"/> alone (shape, finite, range, row sums, renormalization), for
+    /// inputs whose labels are checked elsewhere (multi-annotator labels: <see cref="AnnotatorLabelsValidator"/>).
+    /// </summary>
+    public static ProbabilityMatrix ValidatePredProbs(PredProbsInput predProbs, ValidationOptions? options = null)
+    {
+        RequirePredProbsShape(predProbs.FileName, [predProbs.Matrix.Rows, predProbs.Matrix.Columns]);
+        return CheckProbabilities(predProbs, options ?? new ValidationOptions());
+    }
+
     /// <summary>Label range, at least two classes present, and a warning for classes without examples.</summary>
     internal static List<string> CheckLabelsAndClasses(LabelsInput labels, int k, IReadOnlyList<string>? classNames)
     {

@@ -72,7 +72,7 @@ public static class MultiAnnotatorCommand
             var qualityMethod = parseResult.GetValue(quality) == "agreement" ? QualityMethod.Agreement : QualityMethod.Crowdlab;
             progress.Report($"{annotatorLabels.Labels.N} examples × {annotatorLabels.Labels.M} annotators: estimating consensus labels and their quality");
             var result = await Task.Run(
-                () => MultiAnnotatorLabelQuality.Get(annotatorLabels.Labels, matrix.ToPredProbs(), consensusMethod, qualityMethod),
+                () => MultiAnnotatorLabelQuality.Get(annotatorLabels.Labels, matrix, consensusMethod, qualityMethod),
                 cancellationToken);
 
             await TextOutput.WriteAsync(parseResult.GetValue(output), context, writer => MultiAnnotatorWriter.WriteLabelQualityAsync(writer, result));

@@ -31,7 +31,7 @@ public static class OutliersCommand
             var progress = new Progress(context);
             var validated = inputs.Load(parseResult, context, progress);
             progress.Report("scoring outliers");
-            var result = await Task.Run(() => OutlierIssues.Find(validated.Labels, validated.PredProbs.ToPredProbs()), cancellationToken);
+            var result = await Task.Run(() => OutlierIssues.Find(validated.Labels, validated.PredProbs), cancellationToken);
             await TextOutput.WriteAsync(parseResult.GetValue(output), context, writer => WriteAsync(writer, result));
             return ExitCodes.Success;
         });

@@ -20,12 +20,11 @@ public static class AnnotatorLabelsCsv
 
     public static AnnotatorLabelsInput Read(TextReader reader, string displayName)
     {
-        var lines = TextLines.Read(reader, displayName);
+        var lines = CsvInput.ReadLines(reader, (reason, line) => new LabelErrorsInputException(displayName, reason, line));
         if (lines.Count == 0) throw new LabelErrorsInputException(displayName, "no header of annotator ids");
 
-        var (headerLine, headerText) = lines[0];
-        var header = Split(headerText, headerLine, displayName);
-        int first = header.Count > 1 && header[0].Length == 0 ? 1 : 0;
+        var (headerLine, header) = lines[0];
+        int first = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
         var ids = header.Skip(first).ToArray();
         for (int j = 0; j < ids.Length; j++)
         {
@@ -48,13 +47,11 @@ public static class AnnotatorLabelsCsv
         var lineNumbers = new int[rows];
         for (int r = 0; r < rows; r++)
         {
-            var (lineNumber, text) = lines[r + 1];
+            var (lineNumber, fields) = lines[r + 1];
             lineNumbers[r] = lineNumber;
-            if (TryReadPlainRow(text, labels.AsSpan(r * m, m), header.Count, first)) continue;
-            var fields = Split(text, lineNumber, displayName);
-            if (fields.Count != header.Count)
+            if (fields.Length != header.Length)
                 throw new LabelErrorsInputException(displayName,
-                    $"expected {header.Count} cells as in the header (one per annotator, empty for no label), found {fields.Count}", lineNumber);
+                    $"expected {header.Length} cells as in the header (one per annotator, empty for no label), found {fields.Length}", lineNumber);
             for (int j = 0; j < m; j++)
             {
                 labels[r * m + j] = ParseCell(fields[first + j], ids[j], first + j + 1, lineNumber, displayName);
@@ -63,37 +60,6 @@ public static class AnnotatorLabelsCsv
 
         return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, lineNumbers);
     }
-
-    /// <summary>
-    /// The common row (no quotes, whole numbers or empty cells, the right count) parsed without a string per cell;
-    /// false sends anything else through the full parser, which gives the exact message.
-    /// </summary>
-    private static bool TryReadPlainRow(string line, Span<int> destination, int fieldCount, int first)
-    {
-        if (line.Contains('"')) return false;
-        var rest = line.AsSpan();
-        for (int f = 0; f < fieldCount; f++)
-        {
-            int comma = rest.IndexOf(',');
-            if ((comma < 0) != (f == fieldCount - 1)) return false;
-            var cell = (comma < 0 ? rest : rest[..comma]).Trim(" \t");
-            rest = comma < 0 ? [] : rest[(comma + 1)..];
-            if (f < first) continue;
-            if (cell.IsEmpty)
-            {
-                destination[f - first] = AnnotatorLabels.Missing;
-                continue;
-            }
-
-            if (!int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out int label)) return false;
-            destination[f - first] = label;
-        }
-
-        return true;
-    }
-
-    private static List<string> Split(string line, int lineNumber, string displayName) =>
-        CsvFields.Split(line, out var error) ?? throw new LabelErrorsInputException(displayName, error!, lineNumber);
 
     private static int ParseCell(string value, string annotator, int column, int lineNumber, string displayName)
     {

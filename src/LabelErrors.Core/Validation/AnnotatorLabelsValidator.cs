@@ -14,10 +14,10 @@ public static class AnnotatorLabelsValidator
     public static void Validate(AnnotatorLabelsInput input, PredProbsInput predProbs)
     {
         var labels = input.Labels;
-        int k = predProbs.Matrix.Columns;
-        if (predProbs.Matrix.Rows != labels.N)
+        int k = predProbs.Matrix.K;
+        if (predProbs.Matrix.N != labels.N)
             throw new LabelErrorsInputException(predProbs.FileName,
-                $"pred_probs has {predProbs.Matrix.Rows} rows but {input.FileName} has {labels.N} examples; both must describe the same examples in the same order");
+                $"pred_probs has {predProbs.Matrix.N} rows but {input.FileName} has {labels.N} examples; both must describe the same examples in the same order");
 
         bool anyMultiple = false;
         for (int i = 0; i < labels.N; i++)

@@ -45,9 +45,9 @@ public static class InputValidator
     /// The pred_probs checks of <see cref="Validate"/> alone (shape, finite, range, row sums, renormalization), for
     /// inputs whose labels are checked elsewhere (multi-annotator labels: <see cref="AnnotatorLabelsValidator"/>).
     /// </summary>
-    public static ProbabilityMatrix ValidatePredProbs(PredProbsInput predProbs, ValidationOptions? options = null)
+    public static PredProbs ValidatePredProbs(PredProbsInput predProbs, ValidationOptions? options = null)
     {
-        RequirePredProbsShape(predProbs.FileName, [predProbs.Matrix.Rows, predProbs.Matrix.Columns]);
+        RequirePredProbsShape(predProbs.FileName, [predProbs.Matrix.N, predProbs.Matrix.K]);
         return CheckProbabilities(predProbs, options ?? new ValidationOptions());
     }
 

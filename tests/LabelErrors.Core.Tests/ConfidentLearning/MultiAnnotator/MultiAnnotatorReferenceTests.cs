@@ -108,7 +108,7 @@ public sealed class MultiAnnotatorReferenceTests
     public void Active_learning_scores_match_cleanlab(string name)
     {
         var (labels, predProbs) = Load(name);
-        var unlabeled = Npy.ReadPredProbs(Input(Topic, name, "pred_probs_unlabeled.npy")).ToPredProbs();
+        var unlabeled = Npy.ReadPredProbs(Input(Topic, name, "pred_probs_unlabeled.npy"));
         var scores = ActiveLearning.Scores(labels, predProbs, unlabeled);
         // ActiveLab widens float32 pred_probs to float64 where cleanlab temperature-scales them in float32
         double tolerance = predProbs.Precision == FloatPrecision.Float64 ? Tolerance : 1e-6;
@@ -123,7 +123,7 @@ public sealed class MultiAnnotatorReferenceTests
 
     internal static (AnnotatorLabels Labels, PredProbs PredProbs) Load(string name) =>
         (AnnotatorLabelsCsv.Read(Input(Topic, name, "labels_multiannotator.csv")).Labels,
-         Npy.ReadPredProbs(Input(Topic, name, "pred_probs.npy")).ToPredProbs());
+         Npy.ReadPredProbs(Input(Topic, name, "pred_probs.npy")));
 
     private static string Suffix(ConsensusMethod consensus, QualityMethod quality) =>
         $"consensus_method={(consensus == ConsensusMethod.BestQuality ? "best_quality" : "majority_vote")}__quality_method={(quality == QualityMethod.Crowdlab ? "crowdlab" : "agreement")}";

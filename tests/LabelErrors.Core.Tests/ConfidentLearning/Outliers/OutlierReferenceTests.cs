@@ -60,9 +60,9 @@ public sealed class OutlierReferenceTests
     private static (int[] Labels, PredProbs PredProbs)? Load(string name)
     {
         string labels = Input(Topic, name, "labels.npy");
-        if (File.Exists(labels)) return (Npy.ReadLabels(labels), Npy.ReadPredProbs(Input(Topic, name, "pred_probs.npy")).ToPredProbs());
+        if (File.Exists(labels)) return (Npy.ReadLabels(labels), Npy.ReadPredProbs(Input(Topic, name, "pred_probs.npy")));
         if (SharedData.Root is null) return null;
         return (Npy.ReadLabels(SharedData.LabelErrors($"original_test_labels/{name}_test_set_original_labels.npy")),
-                Npy.ReadPredProbs(SharedData.LabelErrors($"cross_validated_predicted_probabilities/{name}_test_set_pyx.npy")).ToPredProbs());
+                Npy.ReadPredProbs(SharedData.LabelErrors($"cross_validated_predicted_probabilities/{name}_test_set_pyx.npy")));
     }
 }

@@ -100,7 +100,7 @@ public static class ExampleEndpoints
             : null;
         VisitorTally? tally;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            tally = await db.VisitorTallies.AsNoTracking().SingleOrDefaultAsync(t => t.ExampleId == example.Id, cancellationToken);
+            tally = await db.VisitorTallies.AsNoTracking().SingleOrDefaultAsync(t => t.DatasetId == example.DatasetId && t.ExampleId == example.Id, cancellationToken);
         var visitorVotes = tally is { } t
             ? new ApiVisitorVotes(t.Given, t.Guessed, t.Both, t.Neither, t.Neutral, t.OffTopic, t.Positive, t.Negative, t.Total,
                 t.LabelVotesJson is null ? null : AudioLabelVotes.Parse(t.LabelVotesJson))

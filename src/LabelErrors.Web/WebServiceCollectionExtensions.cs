@@ -6,6 +6,7 @@ using LabelErrors.Web.Images;
 using LabelErrors.Web.Options;
 using LabelErrors.Web.Review;
 using LabelErrors.Web.Uploads;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -22,6 +23,9 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddLabelErrorsData(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+        // One key ring for every web node of a deployment (antiforgery tokens, protected component state), kept in
+        // PostgreSQL rather than in each node's home directory (docs/scale-out.md).
+        services.AddDataProtection().SetApplicationName("LabelErrors").PersistKeysToDbContext<LabelErrorsDbContext>();
 
         services.AddOptions<ImportOptions>()
             .Bind(configuration.GetSection(ImportOptions.Section))

@@ -7,7 +7,8 @@ namespace LabelErrors.Benchmarks;
 /// Writes a seeded noisy pred_probs .npy (float16/32/64) plus its labels (.npy, int64) chunk by chunk, so matrices
 /// far larger than memory (10,000,000 × 345 float16 = 6.9 GB) can be generated. Same model as
 /// <see cref="SyntheticPredProbs"/> (skewed prior, ~10% flipped labels, mass on the true and a confusable class),
-/// with a fast per-chunk generator: the file depends only on (N, K, dtype, seed), not on the thread count.
+/// with a fast per-chunk generator: the file depends only on (N, K, dtype, seed), not on the thread count. Labels are
+/// written chunk by chunk too, so memory stays a few chunks however large N is (50,426,266 × 345 for QuickDraw).
 /// </summary>
 internal static class LargePredProbsFile
 {
@@ -17,13 +18,15 @@ internal static class LargePredProbsFile
     {
         int itemSize = dtype switch { "f2" => 2, "f4" => 4, "f8" => 8, _ => throw new ArgumentException($"dtype {dtype}: use f2, f4 or f8") };
         var cumulativePrior = SyntheticPredProbs.CumulativePrior(k, new SplitMix64(seed).NextDouble);
-        var labels = new long[n];
         int chunks = (n + ChunkRows - 1) / ChunkRows;
         int parallel = Math.Max(1, Environment.ProcessorCount);
+        using var labelStream = new FileStream(labelsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        Npy.WriteHeader(labelStream, "<i8", n);
         using (var stream = new FileStream(predProbsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
             Npy.WriteHeader(stream, "<" + dtype, n, k);
             var buffers = new byte[parallel][];
+            var labels = new long[parallel][];
             for (int batch = 0; batch < chunks; batch += parallel)
             {
                 int inBatch = Math.Min(parallel, chunks - batch);
@@ -33,22 +36,21 @@ internal static class LargePredProbsFile
                     int first = chunk * ChunkRows;
                     int rows = Math.Min(ChunkRows, n - first);
                     var bytes = buffers[t] ??= new byte[ChunkRows * k * itemSize];
-                    Generate(chunk, first, rows, k, itemSize, seed, cumulativePrior, labels, bytes);
+                    Generate(chunk, rows, k, itemSize, seed, cumulativePrior, labels[t] ??= new long[ChunkRows], bytes);
                 });
                 for (int t = 0; t < inBatch; t++)
                 {
                     int rows = Math.Min(ChunkRows, n - (batch + t) * ChunkRows);
                     stream.Write(buffers[t], 0, rows * k * itemSize);
+                    labelStream.Write(MemoryMarshal.AsBytes(labels[t].AsSpan(0, rows)));
                 }
 
                 if ((batch / parallel) % 64 == 0) log.WriteLine($"  generated {(long)Math.Min(n, (batch + inBatch) * ChunkRows):N0} / {n:N0} rows");
             }
         }
-
-        Npy.Write(labelsPath, labels, n);
     }
 
-    private static void Generate(int chunk, int first, int rows, int k, int itemSize, ulong seed, double[] cumulativePrior, long[] labels, byte[] bytes)
+    private static void Generate(int chunk, int rows, int k, int itemSize, ulong seed, double[] cumulativePrior, long[] labels, byte[] bytes)
     {
         var random = new SplitMix64(seed ^ (0x9E3779B97F4A7C15UL * (ulong)(chunk + 1)));
         var row = new float[k];
@@ -59,7 +61,7 @@ internal static class LargePredProbsFile
             int confusable = (truth + 1 + (int)(random.NextDouble() * 3)) % k;
             long label = truth;
             if (random.NextDouble() < 0.1) label = random.NextDouble() < 0.7 ? confusable : (int)(random.NextDouble() * k);
-            labels[first + r] = label;
+            labels[r] = label;
             float sum = 0;
             for (int c = 0; c < k; c++)
             {

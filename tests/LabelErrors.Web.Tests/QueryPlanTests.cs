@@ -152,11 +152,11 @@ public sealed class StudySizedSite : IAsyncLifetime
                    g % 20 = 0, g % 20 = 0, g % 40 = 0,
                    CASE WHEN g % 40 = 0 THEN 'Correctable' WHEN g % 20 = 0 THEN 'NotAnError' END
             FROM datasets d, generate_series(0, 9999) g WHERE d.slug LIKE 'filler%';
-            INSERT INTO mturk_votes (example_id, given, guessed, "both", neither, total)
-            SELECT id, study_index % 3, 5 - study_index % 3 - 1, 1, 0, 5 FROM examples WHERE is_mturk_checked AND given_label >= 0
+            INSERT INTO mturk_votes (dataset_id, example_id, given, guessed, "both", neither, total)
+            SELECT dataset_id, id, study_index % 3, 5 - study_index % 3 - 1, 1, 0, 5 FROM examples WHERE is_mturk_checked AND given_label >= 0
               AND dataset_id IN (SELECT id FROM datasets WHERE slug LIKE 'filler%');
-            INSERT INTO example_texts (example_id, text)
-            SELECT e.id, 'filler text word' || (e.study_index % 100) || E'\n\nsecond paragraph'
+            INSERT INTO example_texts (dataset_id, example_id, text)
+            SELECT e.dataset_id, e.id, 'filler text word' || (e.study_index % 100) || E'\n\nsecond paragraph'
             FROM examples e JOIN datasets d ON d.id = e.dataset_id WHERE d.slug = '{Big}';
             ANALYZE;
             """);

@@ -72,14 +72,14 @@ public static class FindIssuesCommand
 
             IReadOnlyList<IssueRow> rows;
             IReadOnlyList<string>? classNames;
-            bool canStream = options.FilterBy == FilterBy.PruneByNoiseRate && !parseResult.GetValue(inputs.Renormalize);
+            // every filter_by and ranking streams; --renormalize rewrites the rows and is refused when streaming
+            bool canStream = !parseResult.GetValue(inputs.Renormalize);
             if (streamingChoice.ShouldStream(parseResult, parseResult.GetValue(inputs.PredProbs)!, canStream))
             {
-                if (options.FilterBy != FilterBy.PruneByNoiseRate)
-                    throw new LabelErrorsInputException(parseResult.GetValue(inputs.PredProbs)!,
-                        $"streaming supports --filter-by {SnakeCaseChoices.Name(FilterBy.PruneByNoiseRate)} only (the file is too large to load, or --stream was given)");
                 var streaming = StreamingRun.Options(streamingChoice, parseResult, context);
-                using var streamed = StreamedInputs.Open(inputs, parseResult, context, progress, streaming, null, cancellationToken);
+                using var streamed = StreamedInputs.Open(inputs, parseResult, context, progress, streaming, null, cancellationToken, deferRowChecks: true);
+                StreamingRun.EnsureMemory(streamed, options.FilterBy, streaming, parseResult.GetValue(inputs.PredProbs)!);
+                streaming = streaming with { RowCheck = streamed.RowCheck };
                 progress.Report($"finding label issues ({SnakeCaseChoices.Name(options.FilterBy)}, streaming)");
                 var result = await Task.Run(() => StreamingLabelIssues.Find(streamed.Labels, streamed.PredProbs, options, streaming, cancellationToken), cancellationToken);
                 rows = result.Issues.Select(issue => new IssueRow(issue.Index, streamed.Labels[issue.Index], issue.PredictedLabel, issue.Score)).ToArray();

@@ -25,26 +25,6 @@ public sealed class OutputOptions
     }
 
     /// <summary>Runs <paramref name="write"/> against stdout or the --out file (UTF-8, no BOM).</summary>
-    public async Task WriteAsync(ParseResult parseResult, CliContext context, Func<TextWriter, Task> write)
-    {
-        var path = parseResult.GetValue(Out);
-        if (path is null)
-        {
-            await write(context.Out);
-            await context.Out.FlushAsync();
-            return;
-        }
-
-        StreamWriter file;
-        try
-        {
-            file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new LabelErrorsInputException(path, $"cannot write output ({e.Message})", inner: e);
-        }
-        await using (file)
-            await write(file);
-    }
+    public Task WriteAsync(ParseResult parseResult, CliContext context, Func<TextWriter, Task> write) =>
+        TextOutput.WriteAsync(parseResult.GetValue(Out), context, write);
 }

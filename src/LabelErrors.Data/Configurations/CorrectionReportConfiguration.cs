@@ -11,9 +11,11 @@ internal sealed class CorrectionReportConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CorrectionReport> builder)
     {
         builder.ToTable("correction_reports");
+        builder.HasKey(r => new { r.DatasetId, r.Id });
+        builder.Property(r => r.Id).UseIdentityByDefaultColumn();
         builder.Property(r => r.BrowserId).HasMaxLength(VisitorVoteConfiguration.MaxBrowserIdLength);
         builder.Property(r => r.Note).HasMaxLength(MaxNoteLength);
-        builder.HasOne<Example>().WithMany().HasForeignKey(r => r.ExampleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => new { r.ExampleId, r.ReportedAt });
+        builder.HasOne<Example>().WithMany().HasForeignKey(r => new { r.DatasetId, r.ExampleId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.DatasetId, r.ExampleId, r.ReportedAt });
     }
 }

@@ -9,13 +9,17 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
     public void Configure(EntityTypeBuilder<Example> builder)
     {
         builder.ToTable("examples");
+        // Keys lead with the dataset, the distribution column when examples and their children are distributed by
+        // dataset (Citus, docs/scale-out.md): every unique key and foreign key then holds within one dataset's shard.
+        builder.HasKey(e => new { e.DatasetId, e.Id });
+        builder.Property(e => e.Id).UseIdentityByDefaultColumn();
         builder.Property(e => e.Consensus).HasConversion<string>().HasMaxLength(16);
         // No declared foreign key to datasets: its per-row check cost a quarter of an upload's save (1,000,000 lookups
         // of the same dataset). Statement-level triggers keep the same integrity, checking and locking each inserted
         // dataset once per statement and cascading deletes (migration ExampleDatasetTriggers, docs/performance.md).
         builder.Property(e => e.TopPredictionsJson).HasColumnType("jsonb");
-        builder.HasOne(e => e.Text).WithOne().HasForeignKey<ExampleText>(t => t.ExampleId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne(e => e.Votes).WithOne().HasForeignKey<MturkVotes>(v => v.ExampleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Text).WithOne().HasForeignKey<ExampleText>(t => new { t.DatasetId, t.ExampleId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(e => e.Votes).WithOne().HasForeignKey<MturkVotes>(v => new { v.DatasetId, v.ExampleId }).OnDelete(DeleteBehavior.Cascade);
 
         // Every dataset, study set or upload: permalinks look an example up by (dataset, index); the gallery's "all
         // examples" view sorts by label quality and filters by given / suggested (predicted) class. The label-quality

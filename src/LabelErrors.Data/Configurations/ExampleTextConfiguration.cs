@@ -9,7 +9,7 @@ internal sealed class ExampleTextConfiguration : IEntityTypeConfiguration<Exampl
     public void Configure(EntityTypeBuilder<ExampleText> builder)
     {
         builder.ToTable("example_texts");
-        builder.HasKey(t => t.ExampleId);
+        builder.HasKey(t => new { t.DatasetId, t.ExampleId });
 
         // Free-text search in the gallery: PostgreSQL keeps the tsvector in step with the text; GIN makes @@ fast.
         builder.HasGeneratedTsVectorColumn(t => t.SearchVector, "english", t => new { t.Text })

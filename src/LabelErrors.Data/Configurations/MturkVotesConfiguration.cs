@@ -9,7 +9,7 @@ internal sealed class MturkVotesConfiguration : IEntityTypeConfiguration<MturkVo
     public void Configure(EntityTypeBuilder<MturkVotes> builder)
     {
         builder.ToTable("mturk_votes");
-        builder.HasKey(v => v.ExampleId);
+        builder.HasKey(v => new { v.DatasetId, v.ExampleId });
         builder.Property(v => v.LabelVotesJson).HasColumnType("jsonb");
         builder.HasIndex(v => v.Guessed);
         builder.HasIndex(v => v.Given);

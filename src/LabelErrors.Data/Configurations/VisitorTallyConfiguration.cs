@@ -9,11 +9,11 @@ internal sealed class VisitorTallyConfiguration : IEntityTypeConfiguration<Visit
     public void Configure(EntityTypeBuilder<VisitorTally> builder)
     {
         builder.ToTable("visitor_tallies");
-        builder.HasKey(t => t.ExampleId);
+        builder.HasKey(t => new { t.DatasetId, t.ExampleId });
         builder.Property(t => t.LabelVotesJson).HasColumnType("jsonb");
-        builder.HasOne<Example>().WithOne(e => e.VisitorTally).HasForeignKey<VisitorTally>(t => t.ExampleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Example>().WithOne(e => e.VisitorTally).HasForeignKey<VisitorTally>(t => new { t.DatasetId, t.ExampleId }).OnDelete(DeleteBehavior.Cascade);
 
         // The gallery's "disputed" filter.
-        builder.HasIndex(t => t.ExampleId).HasFilter("is_disputed").HasDatabaseName("ix_visitor_tallies_disputed");
+        builder.HasIndex(t => new { t.DatasetId, t.ExampleId }).HasFilter("is_disputed").HasDatabaseName("ix_visitor_tallies_disputed");
     }
 }

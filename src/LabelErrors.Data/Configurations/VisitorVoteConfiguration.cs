@@ -11,11 +11,13 @@ internal sealed class VisitorVoteConfiguration : IEntityTypeConfiguration<Visito
     public void Configure(EntityTypeBuilder<VisitorVote> builder)
     {
         builder.ToTable("visitor_votes");
+        builder.HasKey(v => new { v.DatasetId, v.Id });
+        builder.Property(v => v.Id).UseIdentityByDefaultColumn();
         builder.Property(v => v.BrowserId).HasMaxLength(MaxBrowserIdLength);
         builder.Property(v => v.Answer).HasConversion<string>().HasMaxLength(16);
-        builder.HasOne<Example>().WithMany().HasForeignKey(v => v.ExampleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Example>().WithMany().HasForeignKey(v => new { v.DatasetId, v.ExampleId }).OnDelete(DeleteBehavior.Cascade);
 
         // Once per example per browser: a second vote updates this row (an upsert on this key).
-        builder.HasIndex(v => new { v.ExampleId, v.BrowserId }).IsUnique();
+        builder.HasIndex(v => new { v.DatasetId, v.ExampleId, v.BrowserId }).IsUnique();
     }
 }

@@ -6,6 +6,12 @@ namespace LabelErrors.Data.Entities;
 /// </summary>
 public sealed class VisitorTally
 {
+    /// <summary>
+    /// The example's dataset: part of the key so that the row lives with its example when the tables are distributed
+    /// by dataset (Citus, docs/scale-out.md) and every join to examples stays on one node.
+    /// </summary>
+    public int DatasetId { get; set; }
+
     public long ExampleId { get; set; }
     public int Given { get; set; }
     public int Guessed { get; set; }

@@ -38,16 +38,17 @@ internal static class ExampleCopy
         await writer.CompleteAsync(cancellationToken);
     }
 
-    public static async Task CopyVotesAsync(NpgsqlConnection connection, IReadOnlyList<(long ExampleId, ExampleRow Row)> rows, CancellationToken cancellationToken)
+    public static async Task CopyVotesAsync(NpgsqlConnection connection, int datasetId, IReadOnlyList<(long ExampleId, ExampleRow Row)> rows, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY mturk_votes (example_id, given, guessed, neither, \"both\", neutral, off_topic, positive, negative, total, label_votes_json, source_url) " +
+            "COPY mturk_votes (dataset_id, example_id, given, guessed, neither, \"both\", neutral, off_topic, positive, negative, total, label_votes_json, source_url) " +
             "FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (exampleId, row) in rows)
         {
             var record = row.Record!;
             var votes = record.Votes;
             await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(datasetId, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(exampleId, NpgsqlDbType.Bigint, cancellationToken);
             await writer.WriteAsync(votes.Given, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(votes.Guessed, NpgsqlDbType.Integer, cancellationToken);
@@ -65,12 +66,13 @@ internal static class ExampleCopy
         await writer.CompleteAsync(cancellationToken);
     }
 
-    public static async Task CopyTextsAsync(NpgsqlConnection connection, IReadOnlyList<(long ExampleId, ExampleRow Row)> rows, CancellationToken cancellationToken)
+    public static async Task CopyTextsAsync(NpgsqlConnection connection, int datasetId, IReadOnlyList<(long ExampleId, ExampleRow Row)> rows, CancellationToken cancellationToken)
     {
-        await using var writer = await connection.BeginBinaryImportAsync("COPY example_texts (example_id, text) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await using var writer = await connection.BeginBinaryImportAsync("COPY example_texts (dataset_id, example_id, text) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var (exampleId, row) in rows)
         {
             await writer.StartRowAsync(cancellationToken);
+            await writer.WriteAsync(datasetId, NpgsqlDbType.Integer, cancellationToken);
             await writer.WriteAsync(exampleId, NpgsqlDbType.Bigint, cancellationToken);
             await writer.WriteAsync(row.Text!, NpgsqlDbType.Text, cancellationToken);
         }

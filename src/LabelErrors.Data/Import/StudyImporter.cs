@@ -112,8 +112,8 @@ public sealed class StudyImporter(IDbContextFactory<LabelErrorsDbContext> contex
         var ids = await ExampleIdsAsync(db, dataset.Id, loaded.Examples.Any(e => e.Text is not null), cancellationToken);
         var byIndex = loaded.Examples.ToDictionary(e => e.StudyIndex);
         var withIds = ids.Select(pair => (pair.Id, byIndex[pair.StudyIndex])).ToList();
-        await ExampleCopy.CopyVotesAsync(connection, [.. withIds.Where(p => p.Item2.IsMturkChecked)], cancellationToken);
-        await ExampleCopy.CopyTextsAsync(connection, [.. withIds.Where(p => p.Item2.Text is not null)], cancellationToken);
+        await ExampleCopy.CopyVotesAsync(connection, dataset.Id, [.. withIds.Where(p => p.Item2.IsMturkChecked)], cancellationToken);
+        await ExampleCopy.CopyTextsAsync(connection, dataset.Id, [.. withIds.Where(p => p.Item2.Text is not null)], cancellationToken);
 
         // Last write of the transaction: its presence means "fully imported".
         db.DatasetImports.Add(new DatasetImport

@@ -107,6 +107,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.CorrectionReport", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -134,11 +138,11 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("DatasetId", "Id")
                         .HasName("pk_correction_reports");
 
-                    b.HasIndex("ExampleId", "ReportedAt")
-                        .HasDatabaseName("ix_correction_reports_example_id_reported_at");
+                    b.HasIndex("DatasetId", "ExampleId", "ReportedAt")
+                        .HasDatabaseName("ix_correction_reports_dataset_id_example_id_reported_at");
 
                     b.ToTable("correction_reports", (string)null);
                 });
@@ -287,6 +291,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.Example", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -306,10 +314,6 @@ namespace LabelErrors.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("consensus");
-
-                    b.Property<int>("DatasetId")
-                        .HasColumnType("integer")
-                        .HasColumnName("dataset_id");
 
                     b.Property<string>("ExternalId")
                         .HasColumnType("text")
@@ -367,7 +371,7 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("top_predictions_json");
 
-                    b.HasKey("Id")
+                    b.HasKey("DatasetId", "Id")
                         .HasName("pk_examples");
 
                     b.HasIndex("GivenLabelNames")
@@ -421,6 +425,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.ExampleText", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("ExampleId")
                         .HasColumnType("bigint")
                         .HasColumnName("example_id");
@@ -438,7 +446,7 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("text");
 
-                    b.HasKey("ExampleId")
+                    b.HasKey("DatasetId", "ExampleId")
                         .HasName("pk_example_texts");
 
                     b.HasIndex("SearchVector")
@@ -451,6 +459,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.MturkVotes", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("ExampleId")
                         .HasColumnType("bigint")
                         .HasColumnName("example_id");
@@ -499,7 +511,7 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("total");
 
-                    b.HasKey("ExampleId")
+                    b.HasKey("DatasetId", "ExampleId")
                         .HasName("pk_mturk_votes");
 
                     b.HasIndex("Both")
@@ -519,6 +531,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.ReviewDecision", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -529,10 +545,6 @@ namespace LabelErrors.Data.Migrations
                     b.Property<Guid?>("BatchId")
                         .HasColumnType("uuid")
                         .HasColumnName("batch_id");
-
-                    b.Property<int>("DatasetId")
-                        .HasColumnType("integer")
-                        .HasColumnName("dataset_id");
 
                     b.Property<DateTimeOffset>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
@@ -565,11 +577,8 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("undone_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("DatasetId", "Id")
                         .HasName("pk_review_decisions");
-
-                    b.HasIndex("ExampleId")
-                        .HasDatabaseName("ix_review_decisions_example_id");
 
                     b.HasIndex("DatasetId", "BatchId")
                         .HasDatabaseName("ix_review_decisions_dataset_id_batch_id");
@@ -582,6 +591,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.VisitorTally", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("ExampleId")
                         .HasColumnType("bigint")
                         .HasColumnName("example_id");
@@ -634,10 +647,10 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
-                    b.HasKey("ExampleId")
+                    b.HasKey("DatasetId", "ExampleId")
                         .HasName("pk_visitor_tallies");
 
-                    b.HasIndex("ExampleId")
+                    b.HasIndex("DatasetId", "ExampleId")
                         .HasDatabaseName("ix_visitor_tallies_disputed")
                         .HasFilter("is_disputed");
 
@@ -646,6 +659,10 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.VisitorVote", b =>
                 {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint")
@@ -677,14 +694,37 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("voted_at");
 
-                    b.HasKey("Id")
+                    b.HasKey("DatasetId", "Id")
                         .HasName("pk_visitor_votes");
 
-                    b.HasIndex("ExampleId", "BrowserId")
+                    b.HasIndex("DatasetId", "ExampleId", "BrowserId")
                         .IsUnique()
-                        .HasDatabaseName("ix_visitor_votes_example_id_browser_id");
+                        .HasDatabaseName("ix_visitor_votes_dataset_id_example_id_browser_id");
 
                     b.ToTable("visitor_votes", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.AnalysisJob", b =>
@@ -700,10 +740,10 @@ namespace LabelErrors.Data.Migrations
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
                         .WithMany()
-                        .HasForeignKey("ExampleId")
+                        .HasForeignKey("DatasetId", "ExampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_correction_reports_examples_example_id");
+                        .HasConstraintName("fk_correction_reports_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.Dataset", b =>
@@ -878,20 +918,20 @@ namespace LabelErrors.Data.Migrations
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
                         .WithOne("Text")
-                        .HasForeignKey("LabelErrors.Data.Entities.ExampleText", "ExampleId")
+                        .HasForeignKey("LabelErrors.Data.Entities.ExampleText", "DatasetId", "ExampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_example_texts_examples_example_id");
+                        .HasConstraintName("fk_example_texts_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.MturkVotes", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
                         .WithOne("Votes")
-                        .HasForeignKey("LabelErrors.Data.Entities.MturkVotes", "ExampleId")
+                        .HasForeignKey("LabelErrors.Data.Entities.MturkVotes", "DatasetId", "ExampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_mturk_votes_examples_example_id");
+                        .HasConstraintName("fk_mturk_votes_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.ReviewDecision", b =>
@@ -905,30 +945,30 @@ namespace LabelErrors.Data.Migrations
 
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
                         .WithMany()
-                        .HasForeignKey("ExampleId")
+                        .HasForeignKey("DatasetId", "ExampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_review_decisions_examples_example_id");
+                        .HasConstraintName("fk_review_decisions_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.VisitorTally", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
                         .WithOne("VisitorTally")
-                        .HasForeignKey("LabelErrors.Data.Entities.VisitorTally", "ExampleId")
+                        .HasForeignKey("LabelErrors.Data.Entities.VisitorTally", "DatasetId", "ExampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_visitor_tallies_examples_example_id");
+                        .HasConstraintName("fk_visitor_tallies_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.VisitorVote", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
                         .WithMany()
-                        .HasForeignKey("ExampleId")
+                        .HasForeignKey("DatasetId", "ExampleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_visitor_votes_examples_example_id");
+                        .HasConstraintName("fk_visitor_votes_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.Dataset", b =>

@@ -93,7 +93,7 @@ public static class ExampleEndpoints
         var votes = example.Votes is { } v
             ? new ApiExampleVotes(v.Given, v.Guessed, v.Both, v.Neither, v.Neutral, v.OffTopic, v.Positive, v.Negative, v.Total, Data.Json.LabelVotes.ReadSorted(v.LabelVotesJson), v.SourceUrl)
             : null;
-        var tally = await visitorVotes.TallyAsync(example.Id, cancellationToken);
+        var tally = await visitorVotes.TallyAsync(example.DatasetId, example.Id, cancellationToken);
         var visitorTally = tally is null ? null : ApiVisitorVotes.From(tally);
         var top = TopPrediction.ParseList(example.TopPredictionsJson)
             .Select(p => new ApiTopPrediction(p.Label, found.ClassName(p.Label), p.Probability)).ToList();

@@ -100,8 +100,8 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
             await importer.CompleteAsync(cancellationToken);
         }
         const string insert = """
-            INSERT INTO example_texts (example_id, text)
-            SELECT e.id, t.text FROM upload_texts t JOIN examples e ON e.dataset_id = @dataset AND e.study_index = t.study_index
+            INSERT INTO example_texts (dataset_id, example_id, text)
+            SELECT e.dataset_id, e.id, t.text FROM upload_texts t JOIN examples e ON e.dataset_id = @dataset AND e.study_index = t.study_index
             """;
         await ExecuteAsync(connection, transaction, insert, datasetId, cancellationToken);
     }

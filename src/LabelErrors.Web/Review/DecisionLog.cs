@@ -19,7 +19,7 @@ public sealed class DecisionLog(IDbContextFactory<LabelErrorsDbContext> contexts
         var rows = db.ReviewDecisions.AsNoTracking()
             .Where(d => d.DatasetId == datasetId)
             .OrderBy(d => d.Id)
-            .Join(db.Examples, d => d.ExampleId, e => e.Id, (d, e) => new { d, e.GivenLabel, Suggested = e.GuessedLabel ?? e.PredictedLabel })
+            .Join(db.Examples, d => new { d.DatasetId, d.ExampleId }, e => new { e.DatasetId, ExampleId = e.Id }, (d, e) => new { d, e.GivenLabel, Suggested = e.GuessedLabel ?? e.PredictedLabel })
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {

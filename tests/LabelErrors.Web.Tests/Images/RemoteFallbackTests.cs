@@ -125,7 +125,7 @@ public sealed class RemoteFallbackTests : IAsyncLifetime
         await using (var db = await contexts.CreateDbContextAsync())
         {
             var row = db.Examples.Single(e => e.DatasetId == imdb.Id && e.StudyIndex == 5);
-            db.Add(new ExampleText { ExampleId = row.Id, Text = "A slow film that rewards patience." });
+            db.Add(new ExampleText { DatasetId = row.DatasetId, ExampleId = row.Id, Text = "A slow film that rewards patience." });
             await db.SaveChangesAsync();
         }
         var texts = site.App.Services.GetRequiredService<LabelErrors.Web.Images.ExampleTextSource>();

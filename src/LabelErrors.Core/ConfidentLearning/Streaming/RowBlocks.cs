@@ -6,6 +6,9 @@ namespace LabelErrors.Core.ConfidentLearning.Streaming;
 /// One pass over a <see cref="PredProbsSource{T}"/> in fixed row blocks, processed in parallel. Each worker owns a
 /// block buffer and a state; states are returned in no particular order, so callers merge them with
 /// order-independent operations (integer sums, exact bounded selections) and the result never depends on the thread count.
+/// Every second pass runs from the last block to the first: a file larger than the page cache then starts each pass
+/// with the part the previous pass read last, which is still cached, instead of the part evicted longest ago (a
+/// forward-only scan of such a file finds nothing in the cache, every pass reading it all from disk).
 /// </summary>
 internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions options, int passes)
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -29,6 +32,7 @@ internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions o
         Func<int, bool>? include = null)
     {
         int pass = ++_pass;
+        bool backwards = pass % 2 == 0;
         int n = source.N, k = source.K, blockCount = BlockCount;
         int workers = Math.Clamp(options.MaxDegreeOfParallelism, 1, Math.Max(1, blockCount));
         long done = 0;
@@ -46,6 +50,7 @@ internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions o
             while ((b = Interlocked.Increment(ref nextBlock)) < blockCount)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (backwards) b = blockCount - 1 - b;
                 int first = b * _blockRows;
                 int count = Math.Min(_blockRows, n - first);
                 if (include is null || include(b)) body(state, first, count, source.ReadRows(first, count, buffer));

@@ -3,19 +3,18 @@ using System.Numerics;
 namespace LabelErrors.Core.ConfidentLearning.Streaming;
 
 /// <summary>
-/// cleanlab 2.9.0's <c>find_label_issues</c> with <c>filter_by='prune_by_noise_rate'</c> over a pred_probs matrix
-/// read in row blocks (e.g. a file larger than memory), with the same result as <see cref="LabelIssues.Find"/>.
-/// Four passes: per-class thresholds, confident joint, bounded selection per confident-joint cell, then the rows
-/// of the selected examples only. Memory: the labels plus 8–12 bytes per row (self-confidence, guesses) while
-/// the joint is built, O(K² + flagged) afterwards, and one block buffer per worker.
+/// cleanlab 2.9.0's <c>find_label_issues</c>, every <c>filter_by</c> and ranking, over a pred_probs matrix read in
+/// row blocks (e.g. a file larger than memory), with the same result as <see cref="LabelIssues.Find"/>. Passes:
+/// per-class thresholds (and input checks), confident joint, the filter's own pass where it needs one, then the rows
+/// of the selected examples only. Memory: the labels plus 8–12 bytes per row (self-confidence, guesses) while the
+/// joint is built, O(K² + flagged) afterwards, one block buffer per worker; the low_* filters keep two scores per
+/// row (the selection needs them all). See docs/confident-learning.md, "Streaming".
 /// </summary>
 public static class StreamingLabelIssues
 {
-    private const int Passes = 4;
-
     /// <summary>
-    /// <c>find_label_issues(labels, pred_probs, filter_by='prune_by_noise_rate', **options)</c>; supported options:
-    /// frac_noise, num_to_remove_per_class, min_examples_per_class and return_indices_ranked_by.
+    /// <c>find_label_issues(labels, pred_probs, **options)</c>: every filter_by; frac_noise, num_to_remove_per_class,
+    /// min_examples_per_class and return_indices_ranked_by.
     /// </summary>
     public static StreamingLabelIssuesResult Find(
         int[] labels,
@@ -28,11 +27,6 @@ public static class StreamingLabelIssues
         ArgumentNullException.ThrowIfNull(source);
         options ??= new FindLabelIssuesOptions();
         streaming ??= new StreamingOptions();
-        if (options.FilterBy != FilterBy.PruneByNoiseRate)
-        {
-            throw new NotSupportedException($"Streaming supports filter_by prune_by_noise_rate only, not {options.FilterBy}.");
-        }
-
         bool allZero = Array.TrueForAll(labels, label => label == 0);
         InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: allZero);
         options.Validate(source.K);
@@ -45,25 +39,69 @@ public static class StreamingLabelIssues
         };
     }
 
+    /// <summary>Passes over pred_probs a filter needs (the progress bar shows "pass i/n").</summary>
+    public static int Passes(FilterBy filterBy) => filterBy switch
+    {
+        // thresholds, [joint,] flagged rows: prune_by_class selects from the self-confidences of the first pass
+        FilterBy.PruneByClass or FilterBy.ConfidentLearning => 3,
+        // thresholds, predicted labels, flagged rows (the joint does not enter the result)
+        FilterBy.PredictedNeqGiven => 3,
+        _ => 4,
+    };
+
     private static StreamingLabelIssuesResult FindCore<T>(
         int[] labels, PredProbsSource<T> source, FindLabelIssuesOptions options, StreamingOptions streaming, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = source.K;
-        var blocks = new RowBlocks<T>(source, streaming, Passes);
+        var filter = options.FilterBy;
+        var blocks = new RowBlocks<T>(source, streaming, Passes(filter));
         var labelCounts = ConfidentJoint.LabelCounts(labels, k);
 
-        var selfConfidence = StreamingPasses.SelfConfidence(blocks, source, labels, requireUnitRange: true, cancellationToken);
+        T[]? selfConfidence = StreamingPasses.SelfConfidence(blocks, source, labels, requireUnitRange: true, cancellationToken, streaming.RowCheck);
         var thresholds = ConfidentThresholds.FromSelfConfidence(labels, selfConfidence, k, out bool allClassesPresent);
-        selfConfidence = null;
+        if (filter is not (FilterBy.PruneByClass or FilterBy.Both or FilterBy.LowSelfConfidence)) selfConfidence = null;
 
-        var joint = StreamingPasses.CountConfidentJoint(blocks, k, labels, thresholds, compareInFloat64: !allClassesPresent, cancellationToken);
+        int[] candidates;
+        if (filter == FilterBy.PredictedNeqGiven)
+        {
+            candidates = FilterPasses.PredictedNeqGiven(blocks, k, labels, cancellationToken);
+        }
+        else
+        {
+            var guesses = StreamingPasses.Guesses(blocks, k, labels, thresholds, compareInFloat64: !allClassesPresent, cancellationToken);
+            candidates = filter switch
+            {
+                FilterBy.ConfidentLearning => OffDiagonal(guesses, labels),
+                FilterBy.LowSelfConfidence or FilterBy.LowNormalizedMargin => FilterPasses.LowestScores(blocks, k, labels, guesses, selfConfidence, cancellationToken),
+                _ => Prune(blocks, labels, options, StreamingPasses.CountJoint(guesses, labels, k), labelCounts, selfConfidence, cancellationToken),
+            };
+        }
+
+        var method = (ScoreMethod?)options.ReturnIndicesRankedBy;
+        var rows = FlaggedRows.Read(blocks, k, labels, candidates, method, cancellationToken);
+        // cleanlab's _reduce_issues (drop examples predicted as given) runs for every filter but the low_* ones
+        bool reduce = filter is not (FilterBy.LowSelfConfidence or FilterBy.LowNormalizedMargin);
+        return Collect(source.N, rows, method is not null, reduce);
+    }
+
+    /// <summary>prune_by_noise_rate, prune_by_class or both, from the (unclipped, uncalibrated) confident joint.</summary>
+    private static int[] Prune<T>(
+        RowBlocks<T> blocks, int[] labels, FindLabelIssuesOptions options, long[,] joint, long[] labelCounts, T[]? selfConfidence, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = labelCounts.Length;
         for (int c = 0; c < k; c++) joint[c, c] = Math.Max(joint[c, c], 1);
         joint = ConfidentJoint.Calibrate(joint, labelCounts);
-
         var pruneCounts = PruneCounts.KeepAtLeastNPerClass(joint, options.MinExamplesPerClass, options.FracNoise);
         if (options.NumToRemovePerClass is { } ntr) pruneCounts = PruneCounts.WithNumToRemovePerClass(pruneCounts, ntr, labelCounts);
         var classCounts = Array.ConvertAll(labelCounts, count => (int)count);
+
+        int[]? byClass = options.FilterBy is FilterBy.PruneByClass or FilterBy.Both
+            ? ClassSelection.Select(selfConfidence!, labels, classCounts, pruneCounts, options.MinExamplesPerClass)
+            : null;
+        if (options.FilterBy == FilterBy.PruneByClass) return byClass!;
+
         var plan = new NoiseRateSelection<T>(pruneCounts, classCounts, options.MinExamplesPerClass);
         bool widenHalf = typeof(T) == typeof(Half);
         var workers = blocks.Run(
@@ -81,22 +119,33 @@ public static class StreamingLabelIssues
                 for (int r = 0; r < count; r++) worker.Selection.Offer(rows.Slice(r * k, k), labels[first + r], first + r);
             },
             cancellationToken);
-        var candidates = plan.Merge(workers.Select(w => w.Selection).ToArray());
-        workers = null;
-
-        var method = (ScoreMethod?)options.ReturnIndicesRankedBy;
-        var rows = FlaggedRows.Read(blocks, k, labels, candidates, method, cancellationToken);
-        return Collect(source.N, rows, method is not null);
+        var byNoiseRate = plan.Merge(workers.Select(w => w.Selection).ToArray());
+        return byClass is null ? byNoiseRate : byNoiseRate.Intersect(byClass).Order().ToArray();
     }
 
-    /// <summary>Drops the examples predicted as given and orders the rest by ascending score (stable), as <c>order_label_issues</c>.</summary>
-    internal static StreamingLabelIssuesResult Collect<T>(int n, FlaggedRows.Rows<T> rows, bool ranked)
+    /// <summary>confident_learning: the examples counted off the diagonal of the confident joint, ascending.</summary>
+    private static int[] OffDiagonal(int[] guesses, int[] labels)
+    {
+        var found = new List<int>();
+        for (int i = 0; i < guesses.Length; i++)
+        {
+            if (guesses[i] != ConfidentGuesses.NotConfident && guesses[i] != labels[i]) found.Add(i);
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
+    /// Drops the examples predicted as given (when <paramref name="reduce"/>) and orders the rest by ascending score
+    /// (stable), as <c>order_label_issues</c>.
+    /// </summary>
+    internal static StreamingLabelIssuesResult Collect<T>(int n, FlaggedRows.Rows<T> rows, bool ranked, bool reduce = true)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var kept = new List<int>();
         for (int m = 0; m < rows.Indices.Length; m++)
         {
-            if (!rows.PredictedAsGiven[m]) kept.Add(m);
+            if (!reduce || !rows.PredictedAsGiven[m]) kept.Add(m);
         }
 
         IEnumerable<int> order = kept;

@@ -15,6 +15,13 @@ public sealed record StreamingOptions
     /// <summary>Reports the rows done per pass; called from worker threads.</summary>
     public IProgress<StreamingProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Input checks of every row to run in the first pass instead of a pass of their own (see
+    /// <see cref="Validation.StreamingInputValidator.ValidateDeferringRows"/>); honoured by
+    /// <see cref="StreamingLabelIssues.Find"/>. It can only refuse the input, never change a result.
+    /// </summary>
+    public Validation.PredProbsRowCheck? RowCheck { get; init; }
+
     internal int RowsPerBlock(PredProbsSource source)
     {
         int rows = BlockRows ?? Math.Max(1, DefaultBlockBytes / Math.Max(1, source.RowBytes));

@@ -9,22 +9,29 @@ internal static class StreamingPasses
     /// Pass 1: pred_probs[i, labels[i]] of every example (the thresholds need numpy's pairwise mean over each class in
     /// index order, so the values are kept: one element per row) and whether all values are finite, and their range.
     /// </summary>
-    public static T[] SelfConfidence<T>(RowBlocks<T> blocks, PredProbsSource<T> source, int[] labels, bool requireUnitRange, CancellationToken cancellationToken)
+    /// <param name="rowCheck">Input checks run on every row in this pass; the first bad row is reported before
+    /// anything else (as a separate validation pass would have).</param>
+    public static T[] SelfConfidence<T>(
+        RowBlocks<T> blocks, PredProbsSource<T> source, int[] labels, bool requireUnitRange, CancellationToken cancellationToken,
+        Validation.PredProbsRowCheck? rowCheck = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = source.K;
         var selfConfidence = new T[source.N];
         var scans = blocks.Run(
             "thresholds",
-            () => new ScanState(),
+            () => new ScanState { RowCheck = rowCheck?.CreateWorker(k) },
             (state, first, count, rows) =>
             {
                 for (int r = 0; r < count; r++) selfConfidence[first + r] = rows[r * k + labels[first + r]];
                 // float16 has no vector support: scan the block widened to float (exact, so the same min, max and finiteness)
-                var scan = typeof(T) == typeof(Half) ? ValueScan.ScanBlock<float>(state.Widen(rows)) : ValueScan.ScanBlock(rows);
+                var widened = typeof(T) == typeof(Half) ? state.Widen(rows) : default;
+                var scan = typeof(T) == typeof(Half) ? ValueScan.ScanBlock(widened) : ValueScan.ScanBlock(rows);
                 state.Scan = ValueScan.Combine(state.Scan, scan);
+                if (state.RowCheck is not null) rowCheck!.Check(state.RowCheck, first, count, k, rows, widened);
             },
             cancellationToken);
+        rowCheck?.ThrowFirstProblem(scans.Select(s => s.RowCheck!));
         var scan = scans.Select(s => s.Scan).Aggregate(ValueScan.Result.Empty, ValueScan.Combine);
         if (!scan.AllFinite) ThrowFirstNonFinite(source);
         InputChecks.ValidateRange(scan, requireUnitRange);
@@ -36,6 +43,23 @@ internal static class StreamingPasses
     /// are kept per row (4 bytes each) and counted once: a K×K count matrix per worker would not fit for large K.
     /// </summary>
     public static long[,] CountConfidentJoint<T>(RowBlocks<T> blocks, int k, int[] labels, T[] thresholds, bool compareInFloat64, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        => CountJoint(Guesses(blocks, k, labels, thresholds, compareInFloat64, cancellationToken), labels, k);
+
+    /// <summary>(given label, guess) counted over the confident examples.</summary>
+    public static long[,] CountJoint(int[] guesses, int[] labels, int k)
+    {
+        var joint = new long[k, k];
+        for (int i = 0; i < guesses.Length; i++)
+        {
+            if (guesses[i] != ConfidentGuesses.NotConfident) joint[labels[i], guesses[i]]++;
+        }
+
+        return joint;
+    }
+
+    /// <summary>The pass of <see cref="CountConfidentJoint"/>: the confident guess of every example.</summary>
+    public static int[] Guesses<T>(RowBlocks<T> blocks, int k, int[] labels, T[] thresholds, bool compareInFloat64, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var limits = ConfidentGuesses.Limits(thresholds);
@@ -69,14 +93,7 @@ internal static class StreamingPasses
                 }
             },
             cancellationToken);
-
-        var joint = new long[k, k];
-        for (int i = 0; i < guesses.Length; i++)
-        {
-            if (guesses[i] != ConfidentGuesses.NotConfident) joint[labels[i], guesses[i]]++;
-        }
-
-        return joint;
+        return guesses;
     }
 
     /// <summary>Throws the error of <see cref="PredProbs.EnsureFinite"/> when a value of row <paramref name="rowIndex"/> is not finite.</summary>
@@ -113,5 +130,7 @@ internal static class StreamingPasses
     private sealed class ScanState : WideningBuffer
     {
         public ValueScan.Result Scan { get; set; } = ValueScan.Result.Empty;
+
+        public Validation.PredProbsRowCheck.Worker? RowCheck { get; init; }
     }
 }

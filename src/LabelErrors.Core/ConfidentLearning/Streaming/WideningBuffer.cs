@@ -16,9 +16,8 @@ internal class WideningBuffer
     {
         if (typeof(T) != typeof(Half)) throw new InvalidOperationException("Only float16 blocks are widened.");
         if (_values.Length < rows.Length) _values = new float[rows.Length];
-        var halves = MemoryMarshal.Cast<T, Half>(rows);
         var values = _values.AsSpan(0, rows.Length);
-        for (int i = 0; i < values.Length; i++) values[i] = (float)halves[i];
+        HalfWidening.ToSingle(MemoryMarshal.Cast<T, Half>(rows), values);
         return values;
     }
 }

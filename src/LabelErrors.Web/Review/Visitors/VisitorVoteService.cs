@@ -48,14 +48,14 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
             var answerName = ballot.Answer.ToString();
             var heard = new NpgsqlParameter("heard", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = ballot.HeardLabels?.ToArray() ?? (object)DBNull.Value };
             await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO visitor_votes (example_id, browser_id, answer, heard_labels, voted_at) VALUES ({example.Id}, {browserId}, {answerName}, {heard}, {now})
-                ON CONFLICT (example_id, browser_id) DO UPDATE SET answer = excluded.answer, heard_labels = excluded.heard_labels, voted_at = excluded.voted_at
+                INSERT INTO visitor_votes (dataset_id, example_id, browser_id, answer, heard_labels, voted_at) VALUES ({dataset.Id}, {example.Id}, {browserId}, {answerName}, {heard}, {now})
+                ON CONFLICT (dataset_id, example_id, browser_id) DO UPDATE SET answer = excluded.answer, heard_labels = excluded.heard_labels, voted_at = excluded.voted_at
                 """, cancellationToken);
 
-            var tally = await db.VisitorTallies.FindAsync([example.Id], cancellationToken);
+            var tally = await db.VisitorTallies.FindAsync([dataset.Id, example.Id], cancellationToken);
             if (tally is null)
             {
-                tally = new VisitorTally { ExampleId = example.Id };
+                tally = new VisitorTally { DatasetId = dataset.Id, ExampleId = example.Id };
                 db.VisitorTallies.Add(tally);
             }
             await RecountAsync(db, tally, question, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
 
     private static async Task RecountAsync(LabelErrorsDbContext db, VisitorTally tally, VisitorQuestion question, CancellationToken cancellationToken)
     {
-        var counts = await db.VisitorVotes.Where(v => v.ExampleId == tally.ExampleId).GroupBy(v => v.Answer)
+        var counts = await db.VisitorVotes.Where(v => v.DatasetId == tally.DatasetId && v.ExampleId == tally.ExampleId).GroupBy(v => v.Answer)
             .Select(g => new { Answer = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int C(VisitorAnswer a) => counts.FirstOrDefault(c => c.Answer == a)?.Count ?? 0;
         tally.Given = C(VisitorAnswer.Given);
@@ -89,7 +89,7 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
         if (!question.IsPerLabel)
             return;
         // A handful of short lists per clip: counted here rather than with unnest in SQL.
-        var ballots = await db.VisitorVotes.Where(v => v.ExampleId == tally.ExampleId && v.Answer == VisitorAnswer.HeardLabels && v.HeardLabels != null)
+        var ballots = await db.VisitorVotes.Where(v => v.DatasetId == tally.DatasetId && v.ExampleId == tally.ExampleId && v.Answer == VisitorAnswer.HeardLabels && v.HeardLabels != null)
             .Select(v => v.HeardLabels!).ToListAsync(cancellationToken);
         var perLabel = question.Labels.ToDictionary(label => label, label => ballots.Count(b => b.Contains(label)));
         tally.LabelVotesJson = LabelVotes.ToJson(perLabel);
@@ -106,30 +106,30 @@ public sealed class VisitorVoteService(IDbContextFactory<LabelErrorsDbContext> c
         var example = await StudyExampleAsync(db, dataset.Id, studyIndex, cancellationToken);
         if (example is null)
             return $"there is no example {studyIndex} to report";
-        db.CorrectionReports.Add(new CorrectionReport { ExampleId = example.Id, BrowserId = browserId, Note = note, ReportedAt = time.GetUtcNow() });
+        db.CorrectionReports.Add(new CorrectionReport { DatasetId = dataset.Id, ExampleId = example.Id, BrowserId = browserId, Note = note, ReportedAt = time.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 
-    public async Task<VisitorTally?> TallyAsync(long exampleId, CancellationToken cancellationToken = default)
+    public async Task<VisitorTally?> TallyAsync(int datasetId, long exampleId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.VisitorTallies.AsNoTracking().SingleOrDefaultAsync(t => t.ExampleId == exampleId, cancellationToken);
+        return await db.VisitorTallies.AsNoTracking().SingleOrDefaultAsync(t => t.DatasetId == datasetId && t.ExampleId == exampleId, cancellationToken);
     }
 
-    public async Task<VisitorBallot?> AnswerOfAsync(long exampleId, string browserId, CancellationToken cancellationToken = default)
+    public async Task<VisitorBallot?> AnswerOfAsync(int datasetId, long exampleId, string browserId, CancellationToken cancellationToken = default)
     {
         if (!IsValidBrowserId(browserId))
             return null;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.VisitorVotes.AsNoTracking().Where(v => v.ExampleId == exampleId && v.BrowserId == browserId)
+        return await db.VisitorVotes.AsNoTracking().Where(v => v.DatasetId == datasetId && v.ExampleId == exampleId && v.BrowserId == browserId)
             .Select(v => new VisitorBallot(v.Answer, v.HeardLabels)).SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<int> ReportCountAsync(long exampleId, CancellationToken cancellationToken = default)
+    public async Task<int> ReportCountAsync(int datasetId, long exampleId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.CorrectionReports.CountAsync(r => r.ExampleId == exampleId, cancellationToken);
+        return await db.CorrectionReports.CountAsync(r => r.DatasetId == datasetId && r.ExampleId == exampleId, cancellationToken);
     }
 
     // Votes are for the study's sets only (an upload's examples are its owner's to review).

@@ -80,13 +80,54 @@ public sealed class StreamingLabelIssuesTests
         Assert.Equal(expected.Message, actual.Message);
     }
 
-    [Fact]
-    public void Other_filters_are_refused()
+    public static TheoryData<FilterBy, FloatPrecision, bool> FiltersAndPrecisions()
     {
-        var (labels, probs) = SyntheticData.Make(100, 3, seed: 2);
-        using var source = PredProbsSource.FromMemory(PredProbs.FromDouble(probs, 100, 3));
-        Assert.Throws<NotSupportedException>(() =>
-            StreamingLabelIssues.Find(labels, source, new FindLabelIssuesOptions { FilterBy = FilterBy.PruneByClass }));
+        var data = new TheoryData<FilterBy, FloatPrecision, bool>();
+        foreach (var filter in Enum.GetValues<FilterBy>())
+        {
+            data.Add(filter, FloatPrecision.Float64, false);
+            data.Add(filter, FloatPrecision.Float32, true);
+            data.Add(filter, FloatPrecision.Float16, false);
+        }
+
+        return data;
+    }
+
+    /// <summary>Options valid for a filter: num_to_remove_per_class only with the prune_by_* filters, as cleanlab.</summary>
+    public static IEnumerable<FindLabelIssuesOptions> OptionSets(FilterBy filter, int k) =>
+        OptionSets(k)
+            .Where(o => o.NumToRemovePerClass is null || filter is FilterBy.PruneByNoiseRate or FilterBy.PruneByClass or FilterBy.Both)
+            .Select(o => o with { FilterBy = filter });
+
+    [Theory]
+    [MemberData(nameof(FiltersAndPrecisions))]
+    public void Every_filter_equals_the_in_memory_path(FilterBy filter, FloatPrecision precision, bool missingClass)
+    {
+        const int n = 2000, k = 6;
+        var (labels, p) = TiedData.Make(n, k, seed: 40 + (int)filter + (int)precision, precision, missingClass);
+        foreach (var options in OptionSets(filter, k))
+        {
+            foreach (var streaming in StreamingAssert.Settings(n))
+            {
+                var result = StreamingAssert.SameAsInMemory(labels, p, options, streaming);
+                Assert.True(result.Count > 10, $"{filter}: too few issues ({result.Count}) to tell paths apart");
+            }
+        }
+    }
+
+    [Fact]
+    public void Passes_per_filter_match_the_progress_reports()
+    {
+        var (labels, probs) = SyntheticData.Make(500, 3, seed: 8);
+        using var source = PredProbsSource.FromMemory(PredProbs.FromDouble(probs, 500, 3));
+        foreach (var filter in Enum.GetValues<FilterBy>())
+        {
+            var reports = new List<StreamingProgress>();
+            StreamingLabelIssues.Find(labels, source, new FindLabelIssuesOptions { FilterBy = filter },
+                new StreamingOptions { BlockRows = 50, MaxDegreeOfParallelism = 1, Progress = new SynchronousProgress(reports) });
+            Assert.Equal(StreamingLabelIssues.Passes(filter), reports.Max(r => r.Pass));
+            Assert.All(reports, r => Assert.Equal(StreamingLabelIssues.Passes(filter), r.Passes));
+        }
     }
 
     [Fact]

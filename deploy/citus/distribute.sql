@@ -1,0 +1,31 @@
+-- Generated from LabelErrors.Data.CitusLayout.ConversionScript() (a test keeps them equal); see docs/scale-out.md.
+-- Run on the coordinator after the workers are added and the app has migrated the schema.
+ALTER TABLE example_texts DROP CONSTRAINT fk_example_texts_examples_dataset_id_example_id;
+ALTER TABLE mturk_votes DROP CONSTRAINT fk_mturk_votes_examples_dataset_id_example_id;
+ALTER TABLE visitor_tallies DROP CONSTRAINT fk_visitor_tallies_examples_dataset_id_example_id;
+ALTER TABLE visitor_votes DROP CONSTRAINT fk_visitor_votes_examples_dataset_id_example_id;
+ALTER TABLE correction_reports DROP CONSTRAINT fk_correction_reports_examples_dataset_id_example_id;
+ALTER TABLE review_decisions DROP CONSTRAINT fk_review_decisions_examples_dataset_id_example_id;
+DROP TRIGGER examples_insert_check_datasets ON examples;
+DROP TRIGGER examples_update_check_dataset ON examples;
+DROP TRIGGER datasets_delete_examples ON datasets;
+DROP TRIGGER datasets_keep_referenced_id ON datasets;
+SELECT create_reference_table('datasets');
+SELECT create_reference_table('dataset_imports');
+SELECT create_reference_table('data_protection_keys');
+SELECT citus_add_local_table_to_metadata('analysis_jobs');
+SELECT create_distributed_table('examples', 'dataset_id');
+SELECT create_distributed_table('classes', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('example_texts', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('mturk_votes', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('visitor_tallies', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('visitor_votes', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('correction_reports', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('review_decisions', 'dataset_id', colocate_with => 'examples');
+ALTER TABLE examples ADD CONSTRAINT fk_examples_datasets_dataset_id FOREIGN KEY (dataset_id) REFERENCES datasets (id) ON DELETE CASCADE;
+ALTER TABLE example_texts ADD CONSTRAINT fk_example_texts_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
+ALTER TABLE mturk_votes ADD CONSTRAINT fk_mturk_votes_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
+ALTER TABLE visitor_tallies ADD CONSTRAINT fk_visitor_tallies_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
+ALTER TABLE visitor_votes ADD CONSTRAINT fk_visitor_votes_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
+ALTER TABLE correction_reports ADD CONSTRAINT fk_correction_reports_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
+ALTER TABLE review_decisions ADD CONSTRAINT fk_review_decisions_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;

@@ -223,6 +223,20 @@ def multilabel_sets():
     audioset_like()
 
 
+def numpy_log_float32():
+    """np.log on float32 (numpy's own SIMD kernel, not correctly rounded): inputs and outputs as bit patterns."""
+    rng = np.random.default_rng(32)
+    x = np.concatenate([rng.uniform(1, 3, 3000), rng.uniform(0, 1, 1000), 10 ** rng.uniform(-40, 38, 1000)]).astype(np.float32)
+    x = np.concatenate([x, rng.integers(1, 0x7F800000, 1000).astype(np.uint32).view(np.float32)])
+    y = np.log(x)
+    os.makedirs(os.path.join(HERE, "numpy"), exist_ok=True)
+    with open(os.path.join(HERE, "numpy", "log_float32.csv"), "w") as f:
+        f.write(f"# numpy {np.__version__} np.log on float32, bit patterns (hex)\nx,log_x\n")
+        for a, b in zip(x.view(np.uint32), y.view(np.uint32)):
+            f.write(f"{a:08x},{b:08x}\n")
+
+
 if __name__ == "__main__":
+    numpy_log_float32()
     float16_sets()
     multilabel_sets()

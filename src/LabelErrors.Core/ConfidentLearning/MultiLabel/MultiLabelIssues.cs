@@ -65,7 +65,7 @@ public static class MultiLabelIssues
 
         // union of the per-class issues (ascending), ordered by the aggregated score of the ranking method
         MultiLabelChecks.ValidateScorerLabels(labels, p.K);
-        var scores = MultiLabelQuality.Aggregate(MultiLabelQuality.PerClass(labels, p, (ScoreMethod)rankBy, false), n, p.K, ExponentialMovingAverage.DefaultAlpha);
+        var scores = MultiLabelQuality.RowLocal(labels, p, (ScoreMethod)rankBy, ExponentialMovingAverage.DefaultAlpha);
         var flagged = Enumerable.Range(0, n).Where(i => mask[i]).ToArray();
         var flaggedScores = flagged.Select(i => scores[i]).ToArray();
         var order = StableOrder.Ascending<double>(flaggedScores);
@@ -85,7 +85,7 @@ public static class MultiLabelIssues
         var confidentLearning = FindCore(labels, p, new FindLabelIssuesOptions { FilterBy = FilterBy.ConfidentLearning });
         int numErrors = confidentLearning.Count;
         MultiLabelChecks.ValidateScorerLabels(labels, k);
-        var scores = MultiLabelQuality.Aggregate(MultiLabelQuality.PerClass(labels, p, ScoreMethod.SelfConfidence, false), n, k, ExponentialMovingAverage.DefaultAlpha);
+        var scores = MultiLabelQuality.RowLocal(labels, p, ScoreMethod.SelfConfidence, ExponentialMovingAverage.DefaultAlpha);
         var errorIndices = StableOrder.LowestAscending<double>(scores, numErrors);
         var mask = new bool[n];
         foreach (int i in errorIndices) mask[i] = true;
@@ -93,7 +93,7 @@ public static class MultiLabelIssues
 
         var rankScores = (ScoreMethod)rankBy == ScoreMethod.SelfConfidence
             ? scores
-            : MultiLabelQuality.Aggregate(MultiLabelQuality.PerClass(labels, p, (ScoreMethod)rankBy, false), n, k, ExponentialMovingAverage.DefaultAlpha);
+            : MultiLabelQuality.RowLocal(labels, p, (ScoreMethod)rankBy, ExponentialMovingAverage.DefaultAlpha);
         var flaggedScores = Enumerable.Range(0, n).Where(i => mask[i]).Select(i => rankScores[i]).ToArray();
         var order = StableOrder.Ascending<double>(flaggedScores);
         return new MultiLabelIssuesResult(mask, [.. order.Select(m => errorIndices[m])]);

@@ -36,8 +36,33 @@ public static class MultiLabelQuality
         double alpha = ExponentialMovingAverage.DefaultAlpha)
     {
         MultiLabelChecks.ValidateScorerLabels(labels, predProbs.K); // the scorer's strict check (not in the per-class function)
-        var perClass = ScoresPerClass(labels, predProbs, method, adjustPredProbs);
-        return Aggregate(perClass, predProbs.N, predProbs.K, alpha);
+        if (adjustPredProbs)
+        {
+            // the adjustment needs each class's thresholds over all rows first: per-class matrix
+            return Aggregate(ScoresPerClass(labels, predProbs, method, adjustPredProbs), predProbs.N, predProbs.K, alpha);
+        }
+
+        MultiLabelChecks.Validate(labels, predProbs);
+        CheckMethod(method, adjustPredProbs);
+        return predProbs switch
+        {
+            PredProbs<double> d => RowLocal(labels, d, method, alpha),
+            PredProbs<float> f => RowLocal(labels, f, method, alpha),
+            PredProbs<Half> h => RowLocal(labels, h, method, alpha),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+    }
+
+    /// <summary>Aggregated scores row by row (no N×K matrix), in parallel row blocks.</summary>
+    internal static double[] RowLocal<T>(MultiLabels labels, PredProbs<T> p, ScoreMethod method, double alpha)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var result = new double[p.N];
+        var data = p.Array;
+        int k = p.K;
+        Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
+            MultiLabelRowScore.Aggregate<T>(data.AsSpan(start * k, (end - start) * k), start, end - start, k, labels, method, alpha, result));
+        return result;
     }
 
     internal static void CheckMethod(ScoreMethod method, bool adjustPredProbs)

@@ -42,8 +42,13 @@ public static class MultiLabelIssues
         };
     }
 
-    /// <summary>The options of the K-class call (num_to_remove_per_class has K entries; each class gets [n_k, 0]).</summary>
-    private static void CheckOptions(FindLabelIssuesOptions options, int k) => LabelIssues.CheckOptions(options, k);
+    /// <summary>
+    /// The options of the K-class call (num_to_remove_per_class has K entries; each class gets [n_k, 0]). The low_*
+    /// filters never pass num_to_remove_per_class on (cleanlab ignores it there), so it is not refused for them.
+    /// </summary>
+    private static void CheckOptions(FindLabelIssuesOptions options, int k) =>
+        LabelIssues.CheckOptions(
+            options.FilterBy is FilterBy.LowNormalizedMargin or FilterBy.LowSelfConfidence ? options with { NumToRemovePerClass = null } : options, k);
 
     private static MultiLabelIssuesResult FindCore<T>(MultiLabels labels, PredProbs<T> p, FindLabelIssuesOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -8,6 +8,7 @@ public static class CommandCatalog
     public static IEnumerable<Command> Create(CliContext context) =>
     [
         FindIssuesCommand.Create(context),
+        ScoresCommand.Create(context),
         HealthCommand.Create(context),
         PaperCommand.Create(context),
         ImportCommand.Create(context),

@@ -16,6 +16,7 @@ public static class FindIssuesCommand
         var inputs = new InputOptions();
         var streamingChoice = new StreamingChoice();
         var output = new OutputOptions();
+        var task = new TaskChoice();
         var filterBy = new Option<string>("--filter-by")
         {
             Description = "How issues are selected (cleanlab's filter_by).",
@@ -50,6 +51,7 @@ public static class FindIssuesCommand
         });
 
         var command = new Command("find-issues", "List likely label errors, ranked: index,given_label,suggested_label,label_quality.");
+        command.Options.Add(task.Option);
         inputs.AddTo(command);
         command.Options.Add(filterBy);
         command.Options.Add(rankBy);
@@ -69,6 +71,11 @@ public static class FindIssuesCommand
                 FracNoise = parseResult.GetValue(fracNoise),
                 MinExamplesPerClass = parseResult.GetValue(minExamples),
             };
+            if (task.IsMultiLabel(parseResult))
+            {
+                return await MultiLabelFindIssues.RunAsync(parseResult, context, inputs, streamingChoice, output,
+                    options, ranked: parseResult.GetResult(rankBy) is { Implicit: false }, cancellationToken);
+            }
 
             IReadOnlyList<IssueRow> rows;
             IReadOnlyList<string>? classNames;

@@ -134,9 +134,9 @@ public static class LabelIssues
             if (mask[i]) flagged.Add(i);
         }
 
-        var flaggedScores = new T[flagged.Count];
+        var flaggedScores = new double[flagged.Count];
         for (int m = 0; m < flaggedScores.Length; m++) flaggedScores[m] = scores[flagged[m]];
-        var order = StableOrder.Ascending<T>(flaggedScores);
+        var order = StableOrder.Ascending<double>(flaggedScores);
         var ranked = new int[order.Length];
         for (int m = 0; m < ranked.Length; m++) ranked[m] = flagged[order[m]];
         return ranked;

@@ -29,9 +29,9 @@ public static class LabelQuality
         InputChecks.Validate(labels, predProbs, allowOneClass: true);
         return predProbs switch
         {
-            PredProbs<double> d => Widen(ScoresCore(labels, d, method, adjustPredProbs)),
-            PredProbs<float> f => Widen(ScoresCore(labels, f, method, adjustPredProbs)),
-            PredProbs<Half> h => Widen(ScoresCore(labels, h, method, adjustPredProbs)),
+            PredProbs<double> d => ScoresCore(labels, d, method, adjustPredProbs),
+            PredProbs<float> f => ScoresCore(labels, f, method, adjustPredProbs),
+            PredProbs<Half> h => ScoresCore(labels, h, method, adjustPredProbs),
             _ => throw new NotSupportedException(predProbs.GetType().Name),
         };
     }
@@ -67,14 +67,13 @@ public static class LabelQuality
                 if (!T.IsFinite(v)) p.EnsureFinite(); // throws with the position
             }
 
-            T score = method switch
+            result[m] = method switch
             {
-                ScoreMethod.SelfConfidence => row[labels[i]],
-                ScoreMethod.NormalizedMargin => NormalizedMarginRow(row, labels[i]),
+                ScoreMethod.SelfConfidence => double.CreateChecked(row[labels[i]]),
+                ScoreMethod.NormalizedMargin => double.CreateChecked(NormalizedMarginRow(row, labels[i])),
                 ScoreMethod.ConfidenceWeightedEntropy => ConfidenceWeightedEntropyRow<T>(row, labels[i], terms),
                 _ => throw new ArgumentOutOfRangeException(nameof(method)),
             };
-            result[m] = double.CreateChecked(score);
         }
 
         return result;
@@ -119,7 +118,8 @@ public static class LabelQuality
         return result;
     }
 
-    internal static T[] ScoresCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, ScoreMethod method, bool adjustPredProbs)
+    /// <summary>The scores widened to double (exact): in the element precision, except where numpy promotes.</summary>
+    internal static double[] ScoresCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, ScoreMethod method, bool adjustPredProbs)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (adjustPredProbs)
@@ -129,13 +129,18 @@ public static class LabelQuality
                 throw new ArgumentException("adjust_pred_probs is not currently supported for confidence_weighted_entropy.", nameof(adjustPredProbs));
             }
 
+            if (MissingClassAdjustment.Applies<T>(labels, p.K))
+            {
+                return ScoresCore(labels, MissingClassAdjustment.Subtract(labels, p), method, adjustPredProbs: false);
+            }
+
             p = SubtractConfidentThresholds(labels, p);
         }
 
         return method switch
         {
-            ScoreMethod.SelfConfidence => SelfConfidence(labels, p),
-            ScoreMethod.NormalizedMargin => NormalizedMargin(labels, p),
+            ScoreMethod.SelfConfidence => Widen(SelfConfidence(labels, p)),
+            ScoreMethod.NormalizedMargin => Widen(NormalizedMargin(labels, p)),
             ScoreMethod.ConfidenceWeightedEntropy => ConfidenceWeightedEntropy(labels, p),
             _ => throw new ArgumentOutOfRangeException(nameof(method)),
         };
@@ -197,11 +202,11 @@ public static class LabelQuality
         return max;
     }
 
-    internal static T[] ConfidenceWeightedEntropy<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
+    internal static double[] ConfidenceWeightedEntropy<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = p.K;
-        var scores = new T[p.N];
+        var scores = new double[p.N];
         var labelArray = labels.ToArray();
         var data = p.Array;
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
@@ -212,10 +217,18 @@ public static class LabelQuality
         return scores;
     }
 
-    /// <summary>confidence_weighted_entropy of one row; <paramref name="terms"/> is scratch space of the row's length.</summary>
-    internal static T ConfidenceWeightedEntropyRow<T>(ReadOnlySpan<T> row, int label, Span<T> terms)
-        where T : IFloatingPointIeee754<T>
+    /// <summary>
+    /// confidence_weighted_entropy of one row, widened to double; <paramref name="terms"/> is scratch space of the row's
+    /// length. float16 rows are computed in float32, as numpy does (<see cref="Float16Entropy"/>).
+    /// </summary>
+    internal static double ConfidenceWeightedEntropyRow<T>(ReadOnlySpan<T> row, int label, Span<T> terms)
+        where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(Half))
+        {
+            return Float16Entropy.Row(System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(row), label);
+        }
+
         T logK = T.CreateChecked(Math.Log(row.Length));
         T lowerBound = T.CreateChecked(ClippingLowerBound);
         for (int c = 0; c < row.Length; c++)
@@ -229,14 +242,21 @@ public static class LabelQuality
         T selfConfidence = T.Max(row[label], lowerBound);
         T ratio = entropy / selfConfidence;
         T clipped = T.Max(ratio, lowerBound);
-        return T.Log(ratio + T.One) / clipped;
+        T log = typeof(T) == typeof(float) ? T.CreateTruncating(NumpyLog.Log(float.CreateTruncating(ratio + T.One))) : T.Log(ratio + T.One);
+        return double.CreateChecked(log / clipped);
     }
 
     /// <summary><c>_subtract_confident_thresholds</c>: pred_probs − thresholds + max(thresholds), rows renormalised.</summary>
     internal static PredProbs<T> SubtractConfidentThresholds<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var thresholds = ConfidentThresholds.Compute(labels, p, out _);
+        return SubtractThresholds(p, ConfidentThresholds.Compute(labels, p, out _));
+    }
+
+    /// <summary>pred_probs − thresholds + max(thresholds), each row divided by its (numpy) sum.</summary>
+    internal static PredProbs<T> SubtractThresholds<T>(PredProbs<T> p, T[] thresholds)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         T maxThreshold = thresholds[0];
         foreach (T t in thresholds) maxThreshold = T.Max(maxThreshold, t);
         int k = p.K;

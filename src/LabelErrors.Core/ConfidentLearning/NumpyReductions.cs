@@ -101,7 +101,15 @@ internal static class NumpyReductions
     /// <c>np.sum(x)</c> for a whole array: the reduction starts from the identity 0 and adds the pairwise sum.
     /// </summary>
     public static T Sum<T>(ReadOnlySpan<T> a)
-        where T : IFloatingPointIeee754<T> => T.Zero + PairwiseSum(a);
+        where T : IFloatingPointIeee754<T>
+    {
+        if (typeof(T) != typeof(Half)) return T.Zero + PairwiseSum(a);
+
+        // numpy's float16 add loop sums pairwise in float32 and rounds to float16 once, at the end
+        Span<float> widened = a.Length <= 512 ? stackalloc float[a.Length] : new float[a.Length];
+        for (int i = 0; i < a.Length; i++) widened[i] = float.CreateTruncating(a[i]);
+        return T.CreateTruncating((Half)(0f + PairwiseSum<float>(widened)));
+    }
 
     /// <summary>
     /// <c>np.mean(x)</c> of a contiguous 1-D array with numpy's dtype rules: float64 and float32 sum in their own

@@ -9,14 +9,14 @@ namespace LabelErrors.Core.ConfidentLearning.Streaming;
 /// </summary>
 internal static class FlaggedRows
 {
-    public sealed record Rows<T>(int[] Indices, bool[] PredictedAsGiven, int[] PredictedLabels, T[] Scores);
+    public sealed record Rows<T>(int[] Indices, bool[] PredictedAsGiven, int[] PredictedLabels, double[] Scores);
 
     public static Rows<T> Read<T>(RowBlocks<T> blocks, int k, int[] labels, int[] indices, ScoreMethod? method, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var predictedAsGiven = new bool[indices.Length];
         var predicted = new int[indices.Length];
-        var scores = new T[indices.Length];
+        var scores = new double[indices.Length];
         int blockRows = blocks.BlockRows;
         blocks.Run(
             "flagged rows",
@@ -32,10 +32,10 @@ internal static class FlaggedRows
                     predicted[m] = LabelIssues.ArgMax(row);
                     scores[m] = method switch
                     {
-                        ScoreMethod.SelfConfidence => row[labels[i]],
-                        ScoreMethod.NormalizedMargin => LabelQuality.NormalizedMarginRow(row, labels[i]),
+                        ScoreMethod.SelfConfidence => double.CreateChecked(row[labels[i]]),
+                        ScoreMethod.NormalizedMargin => double.CreateChecked(LabelQuality.NormalizedMarginRow(row, labels[i])),
                         ScoreMethod.ConfidenceWeightedEntropy => LabelQuality.ConfidenceWeightedEntropyRow(row, labels[i], terms),
-                        _ => T.NaN,
+                        _ => double.NaN,
                     };
                 }
             },

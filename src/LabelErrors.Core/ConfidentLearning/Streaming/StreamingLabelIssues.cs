@@ -151,12 +151,12 @@ public static class StreamingLabelIssues
         IEnumerable<int> order = kept;
         if (ranked)
         {
-            var keptScores = new T[kept.Count];
+            var keptScores = new double[kept.Count];
             for (int e = 0; e < keptScores.Length; e++) keptScores[e] = rows.Scores[kept[e]];
-            order = StableOrder.Ascending<T>(keptScores).Select(e => kept[e]);
+            order = StableOrder.Ascending<double>(keptScores).Select(e => kept[e]);
         }
 
-        var issues = order.Select(m => new StreamedIssue(rows.Indices[m], rows.PredictedLabels[m], double.CreateChecked(rows.Scores[m]))).ToArray();
+        var issues = order.Select(m => new StreamedIssue(rows.Indices[m], rows.PredictedLabels[m], rows.Scores[m])).ToArray();
         return new StreamingLabelIssuesResult(n, issues, ranked);
     }
 }

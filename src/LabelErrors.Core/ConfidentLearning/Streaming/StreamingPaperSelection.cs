@@ -74,7 +74,7 @@ public static class StreamingPaperSelection
         for (int e = 0; e < positions.Length; e++)
         {
             int m = Array.BinarySearch(ascending, positions[e]);
-            issues[e] = new StreamedIssue(positions[e], rowsRead.PredictedLabels[m], double.CreateChecked(rowsRead.Scores[m]));
+            issues[e] = new StreamedIssue(positions[e], rowsRead.PredictedLabels[m], rowsRead.Scores[m]);
         }
 
         return issues;

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using LabelErrors.Cli.Input;
+using LabelErrors.Cli.Output;
+using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.ConfidentLearning.MultiLabel;
+using LabelErrors.Core.Formats;
+
+namespace LabelErrors.Cli.Commands;
+
+/// <summary>
+/// <c>scores</c>: cleanlab's label quality score of every example (<c>rank.get_label_quality_scores</c>, or
+/// <c>multilabel_classification.rank.get_label_quality_scores</c> with --task multi-label), as <c>index,score</c> in index order.
+/// </summary>
+public static class ScoresCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var inputs = new InputOptions();
+        var task = new TaskChoice();
+        var output = new OutputOptions();
+        var method = new Option<string>("--method")
+        {
+            Description = "Label quality score (lower = more likely wrong).",
+            DefaultValueFactory = _ => SnakeCaseChoices.Name(ScoreMethod.SelfConfidence),
+        };
+        method.AcceptOnlyFromAmong(SnakeCaseChoices.Names<ScoreMethod>());
+        var adjust = new Option<bool>("--adjust-pred-probs")
+        {
+            Description = "Subtract the per-class confident thresholds first (cleanlab's adjust_pred_probs; not with confidence_weighted_entropy).",
+        };
+
+        var command = new Command("scores", "Label quality score of every example: index,score in index order.");
+        command.Options.Add(task.Option);
+        inputs.AddTo(command);
+        command.Options.Add(method);
+        command.Options.Add(adjust);
+        output.AddTo(command);
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var progress = new Progress(context);
+            var scoreMethod = SnakeCaseChoices.Parse<ScoreMethod>(parseResult.GetValue(method)!);
+            bool adjustPredProbs = parseResult.GetValue(adjust);
+            double[] scores;
+            if (task.IsMultiLabel(parseResult))
+            {
+                var (labels, predProbs) = MultiLabelInputs.Load(inputs, parseResult, progress);
+                progress.Report($"scoring ({SnakeCaseChoices.Name(scoreMethod)}, multi-label)");
+                scores = await Task.Run(() => MultiLabelQuality.Scores(labels, predProbs, scoreMethod, adjustPredProbs), cancellationToken);
+            }
+            else
+            {
+                var validated = inputs.Load(parseResult, context, progress);
+                var predProbs = validated.PredProbs;
+                progress.Report($"scoring ({SnakeCaseChoices.Name(scoreMethod)})");
+                scores = await Task.Run(() => LabelQuality.Scores(validated.Labels, predProbs, scoreMethod, adjustPredProbs), cancellationToken);
+            }
+
+            await output.WriteAsync(parseResult, context, writer => WriteAsync(writer, scores, parseResult.GetValue(output.Format)));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task WriteAsync(TextWriter writer, double[] scores, OutputFormat format)
+    {
+        var text = new System.Text.StringBuilder(scores.Length * 24);
+        if (format == OutputFormat.Json)
+        {
+            text.Append('[');
+            for (int i = 0; i < scores.Length; i++)
+            {
+                text.Append(i == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture, $"  {{\"index\": {i}, \"score\": {scores[i].ToString("R", CultureInfo.InvariantCulture)}}}");
+            }
+
+            text.Append("\n]\n");
+        }
+        else
+        {
+            text.Append("index,score\n");
+            for (int i = 0; i < scores.Length; i++) text.Append(i).Append(',').Append(scores[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        await writer.WriteAsync(text.ToString());
+    }
+}

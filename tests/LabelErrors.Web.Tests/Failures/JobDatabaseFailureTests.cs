@@ -113,7 +113,7 @@ public sealed class JobDatabaseFailureTests : IAsyncLifetime
 
     private async Task<string> PostAsync() =>
         (await _api.PostAcceptedAsync(new UploadForm().File("labels", _data.LabelsPath).File("pred_probs", _data.PredProbsPath)))
-        .GetProperty("job_url").GetString()!;
+        .GetProperty("jobUrl").GetString()!;
 
     private async Task<string> IssuesCsvAsync(string jobUrl) =>
         await _client.GetStringAsync(jobUrl[..jobUrl.LastIndexOf('/')] + "/issues.csv");

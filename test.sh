@@ -22,7 +22,12 @@ fi
 
 log=.data/test.log
 dotnet test LabelErrors.Web.sln --no-build -nologo --logger "console;verbosity=minimal" \
-  --results-directory TestResults 2>&1 | tee "$log" | grep -E "^\s*(Failed|Skipped) |Error Message|Passed!|Failed!|^\s+at .*Tests?\." | awk 'NR <= 200' 
+  --results-directory TestResults 2>&1 | tee "$log" | awk '
+    # A failure prints its name, its message (up to 8 lines: the part CI logs must show) and its test-code frames.
+    /^[[:space:]]*Error Message:/ { msg = 8; print; next }
+    /^[[:space:]]*Stack Trace:/ { msg = 0 }
+    msg > 0 { msg--; print; next }
+    /^[[:space:]]*(Failed|Skipped) |Passed!|Failed!|^[[:space:]]+at .*Tests?\./ { print }' | awk 'NR <= 300' 
 rc=${PIPESTATUS[0]}
 summary=$(awk '/(Passed|Failed)! +- Failed:/ { gsub(",",""); f+=$4; p+=$6; s+=$8; runs++ }
   END { line = sprintf("%d passed, %d failed", p, f); if (s > 0) line = line sprintf(", %d skipped", s); print line; if (runs == 0) exit 1 }' "$log")

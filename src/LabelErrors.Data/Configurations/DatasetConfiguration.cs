@@ -41,6 +41,7 @@ internal sealed class DatasetConfiguration : IEntityTypeConfiguration<Dataset>
             upload.Property(u => u.LabelsFile).HasColumnName("upload_labels_file").HasMaxLength(200);
             upload.Property(u => u.PredProbsFile).HasColumnName("upload_pred_probs_file").HasMaxLength(200);
             upload.Property(u => u.ClassNamesFile).HasColumnName("upload_class_names_file").HasMaxLength(200);
+            upload.Property(u => u.Task).HasColumnName("upload_task").HasConversion<string>().HasMaxLength(16);
             upload.Property(u => u.Content).HasColumnName("upload_content").HasConversion<string>().HasMaxLength(16);
             upload.Property(u => u.HealthScore).HasColumnName("upload_health_score");
             upload.Property(u => u.HealthJson).HasColumnName("upload_health_json").HasColumnType("jsonb");

@@ -41,6 +41,7 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
         builder.HasIndex(e => new { e.DatasetId, e.Consensus }).HasFilter("consensus IS NOT NULL");
         builder.HasIndex(e => new { e.DatasetId, e.GuessedLabel }).HasFilter("guessed_label IS NOT NULL");
         builder.HasIndex(e => new { e.DatasetId, e.IssueRank }).HasFilter("issue_rank IS NOT NULL");
+        builder.HasIndex(e => new { e.DatasetId, e.IsOutlier, e.OutlierScore }).HasFilter("is_outlier");
 
         // AudioSet's "given/guessed class" filter: array containment (@>) on the label-name lists.
         builder.HasIndex(e => e.GivenLabelNames).HasMethod("gin").HasFilter("given_label_names IS NOT NULL");

@@ -65,6 +65,15 @@ public sealed class Example
     /// <summary>Uploads: 0-based position of a flagged example in find_label_issues' ranked output (null when not flagged).</summary>
     public int? IssueRank { get; set; }
 
+    /// <summary>
+    /// Out-of-distribution score from pred_probs alone (cleanlab.outlier.OutOfDistribution, 0…1, lower = more atypical),
+    /// where it was computed.
+    /// </summary>
+    public double? OutlierScore { get; set; }
+
+    /// <summary>Datalab's outlier issue: the score is below 0.13 × the dataset's median score.</summary>
+    public bool IsOutlier { get; set; }
+
     /// <summary>Checked by Mechanical Turk workers (has a <see cref="MturkVotes"/> row).</summary>
     public bool IsMturkChecked { get; set; }
 

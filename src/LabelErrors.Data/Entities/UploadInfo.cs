@@ -24,6 +24,9 @@ public sealed class UploadInfo
     public string PredProbsFile { get; set; } = "";
     public string? ClassNamesFile { get; set; }
 
+    /// <summary>The kind of labels (multi-class, multi-label, multi-annotator): which analysis the job runs.</summary>
+    public UploadTask Task { get; set; }
+
     /// <summary>What content came with the upload: none, images (a zip of <c>{index}.png</c>…) or text (CSV <c>index,text</c>).</summary>
     public UploadContentKind Content { get; set; }
 

@@ -20,7 +20,13 @@ public sealed class StudyImporter(IDbContextFactory<LabelErrorsDbContext> contex
     public const int Version = 1;
 
     /// <param name="slugs">Only these datasets (null: all ten), in the catalogue's order.</param>
-    public async Task<IReadOnlyList<DatasetImportOutcome>> ImportAsync(BundledAssets assets, IReadOnlyCollection<string>? slugs, CancellationToken cancellationToken)
+    /// <param name="datasetDone">Called as each dataset's transaction ends (imported, up to date or failed), so a running
+    /// site can show it at once instead of when the last one lands.</param>
+    public async Task<IReadOnlyList<DatasetImportOutcome>> ImportAsync(
+        BundledAssets assets,
+        IReadOnlyCollection<string>? slugs,
+        CancellationToken cancellationToken,
+        Func<DatasetImportOutcome, CancellationToken, ValueTask>? datasetDone = null)
     {
         var selected = StudyCatalogue.All.Where(d => slugs is null || slugs.Contains(d.Slug)).ToList();
         var outcomes = new DatasetImportOutcome[selected.Count];
@@ -31,7 +37,12 @@ public sealed class StudyImporter(IDbContextFactory<LabelErrorsDbContext> contex
         await Parallel.ForEachAsync(
             Enumerable.Range(0, selected.Count).OrderByDescending(i => ExpectedCost(selected[i])),
             options,
-            async (i, token) => outcomes[i] = await ImportDatasetAsync(assets, selected[i], token));
+            async (i, token) =>
+            {
+                outcomes[i] = await ImportDatasetAsync(assets, selected[i], token);
+                if (datasetDone is not null)
+                    await datasetDone(outcomes[i], token);
+            });
         return outcomes;
     }
 

@@ -343,6 +343,10 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_mturk_checked");
 
+                    b.Property<bool>("IsOutlier")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_outlier");
+
                     b.Property<bool>("IsValidatedError")
                         .HasColumnType("boolean")
                         .HasColumnName("is_validated_error");
@@ -358,6 +362,10 @@ namespace LabelErrors.Data.Migrations
                     b.Property<double?>("NormalizedMargin")
                         .HasColumnType("double precision")
                         .HasColumnName("normalized_margin");
+
+                    b.Property<double?>("OutlierScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("outlier_score");
 
                     b.Property<int?>("PredictedLabel")
                         .HasColumnType("integer")
@@ -415,6 +423,10 @@ namespace LabelErrors.Data.Migrations
                     b.HasIndex("DatasetId", "IsMturkChecked", "LabelQuality")
                         .HasDatabaseName("ix_examples_dataset_id_is_mturk_checked_label_quality")
                         .HasFilter("is_mturk_checked");
+
+                    b.HasIndex("DatasetId", "IsOutlier", "OutlierScore")
+                        .HasDatabaseName("ix_examples_dataset_id_is_outlier_outlier_score")
+                        .HasFilter("is_outlier");
 
                     b.HasIndex("DatasetId", "IsValidatedError", "LabelQuality")
                         .HasDatabaseName("ix_examples_dataset_id_is_validated_error_label_quality")
@@ -882,6 +894,12 @@ namespace LabelErrors.Data.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)")
                                 .HasColumnName("upload_storage_path");
+
+                            b1.Property<string>("Task")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("upload_task");
 
                             b1.HasKey("DatasetId");
 

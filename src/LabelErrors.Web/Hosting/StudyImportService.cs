@@ -28,7 +28,16 @@ internal sealed class StudyImportService(
         try
         {
             logger.LogInformation("Study import: checking the ten datasets from {Root}", assets.Root);
-            var outcomes = await importer.ImportAsync(assets, settings.Datasets.Length == 0 ? null : settings.Datasets, stoppingToken);
+            // Each dataset shows as soon as it lands: pages and lists cached meanwhile hold fewer datasets (or none).
+            var outcomes = await importer.ImportAsync(
+                assets,
+                settings.Datasets.Length == 0 ? null : settings.Datasets,
+                stoppingToken,
+                async (outcome, token) =>
+                {
+                    if (outcome.Status != DatasetImportStatus.UpToDate)
+                        await pages.EvictAllAsync(token);
+                });
             var failed = outcomes.Where(o => o.Status == DatasetImportStatus.Failed).ToList();
             logger.LogInformation(
                 "Study import: {Imported} imported, {UpToDate} up to date, {Failed} failed{FailedList}",
@@ -55,7 +64,7 @@ internal sealed class StudyImportService(
         }
         finally
         {
-            // Pages cached while the import ran show fewer datasets (or none); whatever landed is shown from now on.
+            // A stop or a crash mid-way: whatever landed is shown from now on.
             await pages.EvictAllAsync(CancellationToken.None);
         }
     }

@@ -20,6 +20,9 @@ public static class BrowseCachingServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<BrowseDataChanges>();
         services.AddSingleton<BrowsePageCache>();
+        services.AddSingleton<BrowseCacheBroadcast>();
+        services.AddSingleton<BrowseCacheListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<BrowseCacheListener>());
         services.AddSingleton<BrowsePageCachePolicy>();
         services.AddOutputCache(options =>
         {

@@ -236,7 +236,32 @@ def numpy_log_float32():
             f.write(f"{a:08x},{b:08x}\n")
 
 
+def numpy_sums():
+    """np.sum and np.mean of 1-D arrays around numpy's 8192-element reduction buffer: inputs (.npy) and results as bits."""
+    rng = np.random.default_rng(8192)
+    folder = os.path.join(HERE, "numpy", "sums")
+    os.makedirs(folder, exist_ok=True)
+    rows = []
+    for dtype in (np.float64, np.float32, np.float16):
+        for n in (7, 100, 8192, 8193, 20000, 50003):
+            x = rng.uniform(0, 1, n).astype(dtype)
+            name = f"{np.dtype(dtype).name}_{n}.npy"
+            np.save(os.path.join(folder, name), x)
+            # A transposed (Fortran-ordered) matrix is summed in memory order: the same as its flat data.
+            side = int(np.sqrt(n))
+            if side > 1:
+                m = x[: side * side].reshape(side, side)
+                assert np.sum(m.T) == np.sum(m.ravel())
+            bits = {np.float64: "u8", np.float32: "u4", np.float16: "u2"}[dtype]
+            total, mean = np.sum(x), np.mean(x)
+            rows.append(f"{name},{total.dtype.name},{int(np.array(total).view(bits)):x},{mean.dtype.name},{int(np.array(mean).view(bits)):x}")
+    with open(os.path.join(folder, "sums.csv"), "w") as f:
+        f.write(f"# numpy {np.__version__}: np.sum(x) and np.mean(x), result dtypes and bit patterns (hex)\nfile,sum_dtype,sum,mean_dtype,mean\n")
+        f.write("\n".join(rows) + "\n")
+
+
 if __name__ == "__main__":
+    numpy_sums()
     numpy_log_float32()
     float16_sets()
     multilabel_sets()

@@ -114,7 +114,7 @@ public static class ConfidentJoint
         var scaled = new RowRescaled(confidentJoint, labelCounts);
         int k = scaled.K;
         var columnMajor = new ColumnMajor(scaled);
-        double total = Math.Max(0.0 + NumpyReductions.PairwiseSum<double, ColumnMajor>(ref columnMajor, 0, k * k), TinyValue);
+        double total = Math.Max(NumpyReductions.Sum<double, ColumnMajor>(ref columnMajor, k * k), TinyValue);
         long n = 0;
         foreach (long c in labelCounts) n += c;
         var result = new long[k, k];

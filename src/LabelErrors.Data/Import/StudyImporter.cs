@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LabelErrors.Core.Content;
 using LabelErrors.Core.Study;
+using LabelErrors.Data.Failures;
 using LabelErrors.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -52,21 +53,19 @@ public sealed class StudyImporter(IDbContextFactory<LabelErrorsDbContext> contex
     public async Task<DatasetImportOutcome> ImportDatasetAsync(BundledAssets assets, StudyDataset study, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var hash = SourceHash.Of(assets, study);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        var retry = ImportRetry.Create(logger, study.Slug, RetryDelay);
+        try
         {
-            if (await IsCurrentAsync(db, study.Slug, hash, cancellationToken))
+            var hash = SourceHash.Of(assets, study);
+            if (await retry.ExecuteAsync(async token => await IsCurrentAsync(study.Slug, hash, token), cancellationToken))
             {
                 logger.LogDebug("Study import: {Slug} is up to date", study.Slug);
                 return new DatasetImportOutcome(study.Slug, DatasetImportStatus.UpToDate, 0, clock.Elapsed);
             }
-        }
 
-        logger.LogInformation("Study import: {Slug} ({Name}) starting", study.Slug, study.Name);
-        try
-        {
+            logger.LogInformation("Study import: {Slug} ({Name}) starting", study.Slug, study.Name);
             var loaded = await Task.Run(() => new StudyDatasetLoader(assets).Load(study, cancellationToken), cancellationToken);
-            var written = await WriteAsync(loaded, hash, clock, cancellationToken);
+            var written = await retry.ExecuteAsync(async token => await WriteAsync(loaded, hash, clock, token), cancellationToken);
             if (!written)
                 return new DatasetImportOutcome(study.Slug, DatasetImportStatus.UpToDate, 0, clock.Elapsed);
             var r = loaded.Recomputed;
@@ -75,6 +74,13 @@ public sealed class StudyImporter(IDbContextFactory<LabelErrorsDbContext> contex
                 study.Slug, loaded.Examples.Count, r.MturkChecked, r.Validated, study.Paper.MturkChecked, study.Paper.Validated, clock.Elapsed.TotalSeconds);
             return new DatasetImportOutcome(study.Slug, DatasetImportStatus.Imported, loaded.Examples.Count, clock.Elapsed);
         }
+        catch (Exception ex) when (DatabaseFailures.IsTransient(ex))
+        {
+            // Not the dataset's problem: nothing is recorded against it, it stays missing and the next start imports it.
+            var problem = $"the database is unavailable ({ex.Message}); the next start imports it";
+            logger.LogWarning("Study import: {Slug}: {Problem}", study.Slug, problem);
+            return new DatasetImportOutcome(study.Slug, DatasetImportStatus.Failed, 0, clock.Elapsed, problem);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             var problem = ex is StudySourceException ? ex.Message : $"import failed: {ex.Message}";
@@ -82,6 +88,15 @@ public sealed class StudyImporter(IDbContextFactory<LabelErrorsDbContext> contex
             await RecordProblemAsync(study, problem, cancellationToken);
             return new DatasetImportOutcome(study.Slug, DatasetImportStatus.Failed, 0, clock.Elapsed, problem);
         }
+    }
+
+    /// <summary>First wait before retrying a transient database failure (doubled per attempt, 4 retries).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    private async Task<bool> IsCurrentAsync(string slug, string hash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await IsCurrentAsync(db, slug, hash, cancellationToken);
     }
 
     private static Task<bool> IsCurrentAsync(LabelErrorsDbContext db, string slug, string hash, CancellationToken cancellationToken) =>

@@ -2,6 +2,8 @@ using LabelErrors.Core.Content;
 using LabelErrors.Data.Import;
 using LabelErrors.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelErrors.Data.Tests.Import;
@@ -37,6 +39,14 @@ internal sealed class ImportHarness : IAsyncDisposable
     public IDbContextFactory<LabelErrorsDbContext> ContextFactory => _services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
 
     public Task<LabelErrorsDbContext> ContextAsync() => ContextFactory.CreateDbContextAsync();
+
+    /// <summary>Contexts on the same database whose commands pass through <paramref name="interceptor"/>.</summary>
+    public IDbContextFactory<LabelErrorsDbContext> ContextFactoryWith(IInterceptor interceptor) =>
+        new PooledDbContextFactory<LabelErrorsDbContext>(new DbContextOptionsBuilder<LabelErrorsDbContext>()
+            .UseNpgsql(_database.ConnectionString)
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(interceptor)
+            .Options);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ internal static class ExampleCopy
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY examples (dataset_id, study_index, external_id, given_label, guessed_label, predicted_label, label_quality, " +
             "normalized_margin, top_predictions_json, given_label_names, guessed_label_names, clip_start_seconds, clip_end_seconds, " +
-            "is_cl_flagged, is_mturk_checked, is_validated_error, consensus) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "is_cl_flagged, is_mturk_checked, is_validated_error, consensus, outlier_score, is_outlier) FROM STDIN (FORMAT BINARY)", cancellationToken);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(cancellationToken);
@@ -34,6 +34,8 @@ internal static class ExampleCopy
             await writer.WriteAsync(row.IsMturkChecked, NpgsqlDbType.Boolean, cancellationToken);
             await writer.WriteAsync(row.Verdict?.IsValidatedError ?? false, NpgsqlDbType.Boolean, cancellationToken);
             await WriteAsync(writer, row.Verdict is { } verdict ? ConsensusMapping.ToCategory(verdict.Consensus).ToString() : null, NpgsqlDbType.Varchar, cancellationToken);
+            await WriteAsync(writer, row.OutlierScore, NpgsqlDbType.Double, cancellationToken);
+            await writer.WriteAsync(row.IsOutlier, NpgsqlDbType.Boolean, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }

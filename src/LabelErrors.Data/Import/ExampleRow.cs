@@ -13,6 +13,8 @@ internal sealed class ExampleRow
     public double? LabelQuality { get; set; }
     public double? NormalizedMargin { get; set; }
     public string? TopPredictionsJson { get; set; }
+    public double? OutlierScore { get; set; }
+    public bool IsOutlier { get; set; }
     public string[]? GivenLabelNames { get; set; }
 
     /// <summary>AudioSet: how many labels the released array gives the clip (checked against the vote file).</summary>

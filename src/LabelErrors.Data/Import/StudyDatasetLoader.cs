@@ -3,6 +3,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.ConfidentLearning.Outliers;
 using LabelErrors.Core.Content;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Study;
@@ -134,6 +136,33 @@ internal sealed class StudyDatasetLoader(BundledAssets assets)
             rows[i].LabelQuality = summary.SelfConfidence;
             rows[i].NormalizedMargin = summary.NormalizedMargin;
             rows[i].TopPredictionsJson = TopPrediction.ToJson(summary.Top.Select(p => new TopPrediction(p.Label, p.Probability)));
+        }
+        AttachOutliers(probabilities, rows);
+    }
+
+    /// <summary>
+    /// Datalab's outlier score and flag from the released pred_probs (OutlierIssues, as for an upload). IMDB's released
+    /// pyx has values up to 1.00001, which cleanlab refuses ("Values in pred_probs must be between 0 and 1"), and so
+    /// does the core: those rows keep no score.
+    /// </summary>
+    private static void AttachOutliers(PredProbs probabilities, ExampleRow[] rows)
+    {
+        var labels = rows.Select(r => r.GivenLabel).ToArray();
+        if (labels.Distinct().Take(2).Count() < 2)
+            return;
+        OutlierIssuesResult outliers;
+        try
+        {
+            outliers = OutlierIssues.Find(labels, probabilities);
+        }
+        catch (ArgumentException)
+        {
+            return;
+        }
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i].OutlierScore = outliers.Scores[i];
+            rows[i].IsOutlier = outliers.IsOutlier[i];
         }
     }
 

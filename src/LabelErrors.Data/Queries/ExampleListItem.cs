@@ -15,6 +15,12 @@ public sealed record ExampleListItem
 
     /// <summary>An upload's issue rank (0 = worst); null when the example was not flagged.</summary>
     public int? IssueRank { get; init; }
+
+    /// <summary>Out-of-distribution score (0…1, lower = more atypical); null where none was computed.</summary>
+    public double? OutlierScore { get; init; }
+
+    /// <summary>Datalab's outlier issue (score below 0.13 × the dataset's median).</summary>
+    public bool IsOutlier { get; init; }
     public bool IsValidatedError { get; init; }
     public ConsensusCategory? Consensus { get; init; }
 

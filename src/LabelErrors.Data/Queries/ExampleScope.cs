@@ -18,4 +18,7 @@ public enum ExampleScope
 
     /// <summary>An upload's flagged label issues: the examples find_label_issues ranked (an upload's "flagged issues").</summary>
     Issues,
+
+    /// <summary>Datalab's outlier issues (<see cref="Entities.Example.IsOutlier"/>): atypical examples by their pred_probs.</summary>
+    Outliers,
 }

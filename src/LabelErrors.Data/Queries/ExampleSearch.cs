@@ -103,6 +103,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             ExampleScope.ClFlagged => q.Where(e => e.IsClFlagged),
             // Flagged ⇔ ranked for an upload; asking for the rank lets PostgreSQL read the partial issue-rank index.
             ExampleScope.Issues => q.Where(e => e.IssueRank != null),
+            // The partial outlier index's own condition, so PostgreSQL reads it (and gets the score order from it).
+            ExampleScope.Outliers => q.Where(e => e.IsOutlier),
             _ => q,
         };
 
@@ -150,6 +152,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         ExampleSort.Index => examples.OrderBy(e => e.StudyIndex),
         // The bare column (ascending puts NULLs last, as the key does) so the partial issue-rank index gives the order.
         ExampleSort.IssueRank => examples.OrderBy(e => e.IssueRank).ThenBy(e => e.StudyIndex),
+        // Likewise the bare column: (dataset_id, is_outlier, outlier_score) gives the order within the outliers scope.
+        ExampleSort.OutlierScore => examples.OrderBy(e => e.OutlierScore).ThenBy(e => e.StudyIndex),
         _ => examples.OrderBy(SortKey(query)).ThenBy(e => e.StudyIndex),
     };
 
@@ -166,6 +170,7 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             _ => e => e.Votes == null ? 1.0 : -e.Votes.Guessed,
         },
         ExampleSort.IssueRank => e => e.IssueRank == null ? double.MaxValue : (double)e.IssueRank.Value,
+        ExampleSort.OutlierScore => e => e.OutlierScore ?? double.MaxValue,
         _ => e => 0.0,
     };
 
@@ -187,6 +192,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         LabelQuality = e.LabelQuality,
         PredictedLabel = e.PredictedLabel,
         IssueRank = e.IssueRank,
+        OutlierScore = e.OutlierScore,
+        IsOutlier = e.IsOutlier,
         IsValidatedError = e.IsValidatedError,
         Consensus = e.Consensus,
         ExternalId = e.ExternalId,

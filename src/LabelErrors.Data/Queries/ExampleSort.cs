@@ -13,4 +13,7 @@ public enum ExampleSort
 
     /// <summary>An upload's issue rank (find_label_issues' order, worst first); unranked examples last.</summary>
     IssueRank,
+
+    /// <summary>Outlier score, lowest (most atypical) first; examples without one last.</summary>
+    OutlierScore,
 }

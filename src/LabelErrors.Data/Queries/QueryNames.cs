@@ -22,7 +22,8 @@ internal static class ScopeNames
 {
     private static readonly QueryNames<ExampleScope> Names = new(
         (ExampleScope.Validated, "validated"), (ExampleScope.MturkChecked, "checked"),
-        (ExampleScope.ClFlagged, "flagged"), (ExampleScope.All, "all"), (ExampleScope.Issues, "issues"));
+        (ExampleScope.ClFlagged, "flagged"), (ExampleScope.All, "all"), (ExampleScope.Issues, "issues"),
+        (ExampleScope.Outliers, "outliers"));
 
     public static string Format(ExampleScope value) => Names.Format(value);
     public static ExampleScope? TryParse(string? name) => Names.TryParse(name);
@@ -40,7 +41,8 @@ internal static class VoteOptionNames
 internal static class SortNames
 {
     private static readonly QueryNames<ExampleSort> Names = new(
-        (ExampleSort.LabelQuality, "quality"), (ExampleSort.Agreement, "agreement"), (ExampleSort.Index, "index"), (ExampleSort.IssueRank, "rank"));
+        (ExampleSort.LabelQuality, "quality"), (ExampleSort.Agreement, "agreement"), (ExampleSort.Index, "index"), (ExampleSort.IssueRank, "rank"),
+        (ExampleSort.OutlierScore, "outlier"));
 
     public static string Format(ExampleSort value) => Names.Format(value);
     public static ExampleSort? TryParse(string? name) => Names.TryParse(name);

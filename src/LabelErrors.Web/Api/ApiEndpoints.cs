@@ -34,6 +34,8 @@ public static class ApiEndpoints
             .MapUploadEndpoints(PerClientRateLimits.UploadsPolicy);
         api.MapGroup("/uploads/{token}").WithTags("Review").AddEndpointFilter<LegacyNamingFilter>()
             .MapReviewEndpoints();
+        api.MapGroup("/uploads/{token}").WithTags("Uploads").RequireRateLimiting(PerClientRateLimits.ApiPolicy)
+            .MapUploadResultEndpoints();
         api.MapGroup("/datasets/{dataset}/examples/{index:long}").WithTags("Votes").RequireRateLimiting(PerClientRateLimits.VotesPolicy)
             .AddEndpointFilter<LegacyNamingFilter>()
             .MapVoteEndpoints();

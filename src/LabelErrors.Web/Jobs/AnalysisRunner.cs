@@ -37,6 +37,7 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         var health = await healthTask;
 
         await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
+        var outliersTask = Task.Run(() => OutlierScoring.Compute(labels, predProbs), cancellationToken);
         var scores = LabelQuality.Scores(labels, predProbs, analysis.ScoreMethod);
         reporter.Set(JobStage.Ranking, 40);
         var margins = analysis.ScoreMethod == ScoreMethod.NormalizedMargin
@@ -44,9 +45,10 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
             : LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
         reporter.Set(JobStage.Ranking, 70);
         var predicted = PredictedLabels.ArgMax(predProbs);
+        var outliers = await outliersTask;
         reporter.Set(JobStage.Ranking, 100);
 
-        return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health);
+        return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health, outliers);
     }
 
     private async Task EnterAsync(JobReporter reporter, string stage, CancellationToken cancellationToken)

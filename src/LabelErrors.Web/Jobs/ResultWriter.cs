@@ -30,7 +30,7 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
             "UPDATE datasets SET upload_health_score = @score, upload_health_json = @json::jsonb WHERE id = @dataset", connection, transaction))
         {
             health.Parameters.AddWithValue("score", result.Health.OverallLabelHealthScore);
-            health.Parameters.AddWithValue("json", UploadHealth.From(result.Health, result.RankedIssues.Length).ToJson());
+            health.Parameters.AddWithValue("json", UploadHealth.From(result.Health, result.RankedIssues.Length, result.Outliers).ToJson());
             health.Parameters.AddWithValue("dataset", job.DatasetId);
             await health.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -54,7 +54,8 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
 
         const string copy = """
             COPY examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality,
-                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank)
+                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank,
+                           outlier_score, is_outlier)
             FROM STDIN (FORMAT BINARY)
             """;
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
@@ -79,6 +80,16 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
                 importer.Write(rank[i], NpgsqlDbType.Integer);
             else
                 importer.WriteNull();
+            if (result.Outliers is { } outliers)
+            {
+                importer.Write(outliers.Scores[i], NpgsqlDbType.Double);
+                importer.Write(outliers.IsOutlier[i], NpgsqlDbType.Boolean);
+            }
+            else
+            {
+                importer.WriteNull();
+                importer.Write(false, NpgsqlDbType.Boolean);
+            }
             if (i % ReportEveryRows == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -11,8 +11,8 @@ namespace LabelErrors.Web.Uploads;
 /// </summary>
 public static class UploadGallery
 {
-    /// <summary>The scopes an upload has: its ranked issues or every example (it has no Mechanical Turk checks).</summary>
-    public static IReadOnlyList<ExampleScope> Scopes { get; } = [ExampleScope.Issues, ExampleScope.All];
+    /// <summary>The scopes an upload has: its ranked issues, its outliers or every example (it has no Mechanical Turk checks).</summary>
+    public static IReadOnlyList<ExampleScope> Scopes { get; } = [ExampleScope.Issues, ExampleScope.Outliers, ExampleScope.All];
 
     /// <summary>What <c>/u/{token}</c> without a query string shows: the flagged issues, worst first.</summary>
     public static ExampleQuery Defaults { get; } = ExampleQuery.Default with { Scope = ExampleScope.Issues, Sort = ExampleSort.IssueRank };
@@ -52,8 +52,8 @@ public static class UploadGallery
     }
 
     /// <summary>
-    /// The scope with its order: the issues by rank, every example by label quality (each read from its index). Only
-    /// these two pairs occur, so the upload page offers no separate sort.
+    /// The scope with its order: the issues by rank, the outliers by outlier score, every example by label quality (each
+    /// read from its index). Only these pairs occur, so the upload page offers no separate sort.
     /// </summary>
     public static ExampleQuery WithScope(ExampleQuery query, ExampleScope scope) => query with { Scope = scope, Sort = OrderOf(scope) };
 
@@ -64,7 +64,12 @@ public static class UploadGallery
     public static string ExampleHref(string token, long index, ExampleQuery query) =>
         $"{UploadUrls.Share(token)}/{index}{query.ToQueryString(includePage: false, defaults: DefaultsFor(query.Scope))}";
 
-    private static ExampleSort OrderOf(ExampleScope scope) => scope == ExampleScope.Issues ? ExampleSort.IssueRank : ExampleSort.LabelQuality;
+    private static ExampleSort OrderOf(ExampleScope scope) => scope switch
+    {
+        ExampleScope.Issues => ExampleSort.IssueRank,
+        ExampleScope.Outliers => ExampleSort.OutlierScore,
+        _ => ExampleSort.LabelQuality,
+    };
 
     private static ExampleQuery DefaultsFor(ExampleScope scope) => Defaults with { Sort = OrderOf(scope) };
 

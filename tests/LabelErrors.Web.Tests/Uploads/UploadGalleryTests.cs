@@ -29,7 +29,22 @@ public sealed class UploadGalleryTests
         Assert.Equal(all, UploadGallery.Parse(new Uri("http://x" + href).Query));
     }
 
+    [Fact]
+    public void The_outliers_scope_is_offered_and_lists_lowest_outlier_score_first_without_saying_so_in_the_link()
+    {
+        Assert.Contains(ExampleScope.Outliers, UploadGallery.Scopes);
+        var outliers = UploadGallery.WithScope(UploadGallery.Defaults with { Page = 3 }, ExampleScope.Outliers);
+
+        Assert.Equal(ExampleSort.OutlierScore, outliers.Sort);
+        var href = UploadGallery.Href(Token, outliers);
+        Assert.Equal($"/u/{Token}?scope=outliers&page=3", href);
+        Assert.Equal(outliers, UploadGallery.Parse(new Uri("http://x" + href).Query));
+        Assert.Equal($"/u/{Token}/7?scope=outliers", UploadGallery.ExampleHref(Token, 7, outliers));
+    }
+
     [Theory]
+    [InlineData("?scope=outliers&sort=quality")]
+    [InlineData("?scope=all&sort=outlier")]
     [InlineData("?given=1&suggested=3&quality_max=0.5&page=2")]
     [InlineData("?scope=all&given=0&page=4")]
     [InlineData("?scope=all&sort=rank")]

@@ -10,7 +10,7 @@ namespace LabelErrors.Web.Tests.Uploads;
 
 /// <summary>
 /// The results views of a 1,000,000-example upload each read through an index: flagged issues, all examples by label
-/// quality, given / suggested class, label quality at most, each run by the shared gallery query object
+/// quality, outliers by outlier score, given / suggested class, label quality at most, each run by the shared gallery query object
 /// (ExampleQuery / ExampleSearch) exactly as the upload page runs it. Upload rows are shaped as <c>ResultWriter</c> writes them (not checked, not validated, no consensus; only
 /// flagged rows have a guessed label and an issue rank), so the study-only partial indexes do not hold them.
 /// </summary>
@@ -34,11 +34,14 @@ public sealed class UploadQueryPlanTests(ITestOutputHelper output)
         var search = app.Services.GetRequiredService<ExampleSearch>();
         var issues = UploadGallery.Defaults;
         var all = UploadGallery.WithScope(issues, ExampleScope.All);
+        var outliers = UploadGallery.WithScope(issues, ExampleScope.Outliers);
         var views = new (string Name, ExampleQuery Query, string Index)[]
         {
             ("flagged issues", issues, "ix_examples_dataset_id_issue_rank"),
             ("flagged, page 40", issues with { Page = 40, PageSize = 25 }, "ix_examples_dataset_id_issue_rank"),
             ("flagged, given class", issues with { GivenClass = 7 }, "ix_examples_dataset_id_"),
+            ("outliers by score", outliers, "ix_examples_dataset_id_is_outlier_outlier_score"),
+            ("outliers, page 10", outliers with { Page = 10, PageSize = 25 }, "ix_examples_dataset_id_is_outlier_outlier_score"),
             ("all by label quality", all, "ix_examples_dataset_id_label_quality_key"),
             ("all, page 40", all with { Page = 40, PageSize = 25 }, "ix_examples_dataset_id_label_quality_key"),
             ("all, given class", all with { GivenClass = 7 }, "ix_examples_dataset_id_given_label"),
@@ -70,7 +73,7 @@ public sealed class UploadQueryPlanTests(ITestOutputHelper output)
 
     /// <summary>
     /// The upload under test and two other uploads half its size (a real database holds more than one), with the rows
-    /// ResultWriter writes: 100 classes, about 4.4 % flagged and ranked, label quality spread over 0…1.
+    /// ResultWriter writes: 100 classes, about 4.4 % flagged and ranked, label quality and outlier score spread over 0…1, about 1 % outliers.
     /// </summary>
     private static async Task<int> SeedAsync(IServiceProvider services)
     {
@@ -87,9 +90,10 @@ public sealed class UploadQueryPlanTests(ITestOutputHelper output)
             INSERT INTO classes (dataset_id, index, name)
             SELECT d.id, c, 'class ' || c FROM datasets d, generate_series(0, 99) c WHERE d.slug LIKE 'u-plan%';
             INSERT INTO examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality, normalized_margin,
-                                  is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank)
+                                  is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank, outlier_score, is_outlier)
             SELECT d.id, g, g % 100, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 END, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 ELSE g % 100 END,
-                   (g * 7919 % 1000003) / 1000003.0, 0, g % 23 = 0, false, false, CASE WHEN g % 23 = 0 THEN (g * 31 % 1000003) / 23 END
+                   (g * 7919 % 1000003) / 1000003.0, 0, g % 23 = 0, false, false, CASE WHEN g % 23 = 0 THEN (g * 31 % 1000003) / 23 END,
+                   (g * 104729 % 1000003) / 1000003.0, g % 97 = 0
             FROM datasets d, generate_series(0, d.test_set_size - 1) g WHERE d.slug LIKE 'u-plan%';
             """);
         // As autovacuum does after a bulk insert: statistics, and the visibility map that index-only counts rely on.

@@ -26,28 +26,49 @@ public static class OutOfDistribution
     internal static T[] ScoresCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var adjusted = LabelQuality.SubtractConfidentThresholds(labels, p);
+        var thresholds = ConfidentThresholds.Compute(labels, p, out _);
+        return ScoresWithThresholds(p, thresholds);
+    }
+
+    /// <summary>
+    /// The scores once the per-class confident thresholds are known (the first pass). Each row is adjusted in a small
+    /// buffer, exactly as <c>LabelQuality.SubtractThresholds</c> adjusts the whole matrix, so no N×K copy is made.
+    /// </summary>
+    internal static T[] ScoresWithThresholds<T>(PredProbs<T> p, T[] thresholds)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         int k = p.K;
-        var data = adjusted.Array;
+        var data = p.Array;
         var scores = new T[p.N];
+        T maxThreshold = thresholds[0];
+        foreach (T t in thresholds) maxThreshold = T.Max(maxThreshold, t);
         T logK = T.CreateChecked(Math.Log(k));
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
+            var adjusted = new T[k];
             var terms = new T[k];
             for (int i = start; i < end; i++)
-            {
-                var row = data.AsSpan(i * k, k);
-                for (int c = 0; c < k; c++)
-                {
-                    // scipy's xlogy has no float32 kernel: it computes in float64 and casts back
-                    double v = double.CreateChecked(row[c]);
-                    terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
-                }
-
-                T entropy = -NumpyReductions.Sum<T>(terms) / logK;
-                scores[i] = T.One - entropy;
-            }
+                scores[i] = ScoreRow(data.AsSpan(i * k, k), thresholds, maxThreshold, logK, adjusted, terms);
         });
         return scores;
+    }
+
+    /// <summary>One row's score: subtract the thresholds, add their maximum, divide by the row's numpy sum, 1 − normalized entropy.</summary>
+    internal static T ScoreRow<T>(ReadOnlySpan<T> row, T[] thresholds, T maxThreshold, T logK, Span<T> adjusted, Span<T> terms)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = row.Length;
+        for (int c = 0; c < k; c++) adjusted[c] = row[c] - thresholds[c] + maxThreshold;
+        T sum = NumpyReductions.Sum<T>(adjusted);
+        for (int c = 0; c < k; c++) adjusted[c] /= sum;
+        for (int c = 0; c < k; c++)
+        {
+            // scipy's xlogy has no float32 kernel: it computes in float64 and casts back
+            double v = double.CreateChecked(adjusted[c]);
+            terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
+        }
+
+        T entropy = -NumpyReductions.Sum<T>(terms) / logK;
+        return T.One - entropy;
     }
 }

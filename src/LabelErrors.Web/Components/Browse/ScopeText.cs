@@ -17,6 +17,7 @@ public static class ScopeText
         ExampleScope.MturkChecked => "All mTurk-checked",
         ExampleScope.ClFlagged => "All CL-flagged",
         ExampleScope.Issues => "Flagged issues",
+        ExampleScope.Outliers => "Outliers",
         _ => "All examples",
     };
 
@@ -25,6 +26,7 @@ public static class ScopeText
         ExampleSort.LabelQuality => "Label quality (lowest first)",
         ExampleSort.Agreement => "Agreement (most votes first)",
         ExampleSort.IssueRank => "Issue rank (worst first)",
+        ExampleSort.OutlierScore => "Outlier score (lowest first)",
         _ => "Index",
     };
 

@@ -27,7 +27,9 @@ public static class UploadEndpoints
             .WithSummary("Upload labels and out-of-sample pred_probs (multipart) for confident learning; answers the job's URL and the share link")
             // Not .Accepts(multipart): routing would then answer another media type with the catch-all's 404, not a 415 problem.
             .WithDescription("multipart/form-data with the files labels, pred_probs (required), class_names, content and the fields name, "
-                + "description, filter_by, rank_by, frac_noise, min_examples_per_class (as on the upload page). A refused upload is a problem "
+                + "description, task (multi-class, the default, or multi-label), filter_by, rank_by, frac_noise, min_examples_per_class (as on "
+                + "the upload page). multi-label labels are JSON (an array of arrays of class ids) or text (one example per line, comma-separated "
+                + "class ids, an empty line = no label) and pred_probs hold each class's own probability. A refused upload is a problem "
                 + "whose field member names the form field at fault.");
         uploads.MapGet("/{token}/job", GetJobAsync).WithName("GetUploadJob").WithSummary("The upload's analysis job");
         uploads.MapPost("/{token}/cancel", CancelAsync).WithName("CancelUploadJob").WithSummary("Cancel the analysis while it is queued or running");

@@ -4,6 +4,7 @@ using LabelErrors.Web.Api;
 using LabelErrors.Web.Api.Contracts;
 using LabelErrors.Web.Api.Problems;
 using LabelErrors.Web.Jobs;
+using LabelErrors.Web.Uploads.MultiLabel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
@@ -35,16 +36,23 @@ public static class UploadEndpoints
         uploads.MapPost("/{token}/cancel", CancelAsync).WithName("CancelUploadJob").WithSummary("Cancel the analysis while it is queued or running");
         uploads.MapDelete("/{token}", DeleteAsync).WithName("DeleteUpload").WithSummary("Delete the upload (owner key in X-Owner-Key)");
         uploads.MapGet("/{token}/issues.csv", IssuesCsvAsync).WithName("GetUploadIssues")
-            .WithSummary("The label issues, ranked: index,given_label,suggested_label,label_quality")
+            .WithSummary("The label issues, ranked: index,given_label,suggested_label,label_quality (multi-label: "
+                + MultiLabelExport.IssuesHeader + ", class ids separated by ';')")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
         uploads.MapGet("/{token}/labels-fixed.csv", FixedLabelsAsync).WithName("GetUploadFixedLabels")
-            .WithSummary("The labels with every issue set to its suggested label")
+            .WithSummary("The labels with every issue set to its suggested label (multi-label: index,labels with the cleaned set, class ids separated by ';')")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
+        uploads.MapGet("/{token}/labels-fixed.json", FixedLabelsJsonAsync).WithName("GetUploadFixedLabelsJson")
+            .WithSummary("Multi-label uploads: the cleaned labels as a JSON array of arrays of class ids (every flagged class toggled), the upload's own labels format")
+            .Produces<int[][]>(StatusCodes.Status200OK, "application/json")
+            .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
+            .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
         uploads.MapGet("/{token}/content/{index:long}", ContentAsync).WithName("GetUploadContent").WithSummary("An uploaded image");
+        uploads.MapMultiLabelExampleEndpoints();
         return uploads;
     }
 
@@ -129,7 +137,7 @@ public static class UploadEndpoints
         };
     }
 
-    private static async Task IssuesCsvAsync(string token, HttpContext context, UploadQueries queries, CancellationToken cancellationToken)
+    private static async Task IssuesCsvAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
@@ -140,10 +148,13 @@ public static class UploadEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-issues.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        await queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken);
+        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
+            await multiLabel.WriteIssuesCsvAsync(upload.Dataset.Id, writer, cancellationToken);
+        else
+            await queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken);
     }
 
-    private static async Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, CancellationToken cancellationToken)
+    private static async Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
@@ -154,7 +165,29 @@ public static class UploadEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-labels-fixed.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        await queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken);
+        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
+            await multiLabel.WriteCleanedCsvAsync(upload.Dataset.Id, writer, cancellationToken);
+        else
+            await queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken);
+    }
+
+    private static async Task FixedLabelsJsonAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
+    {
+        var upload = await queries.FindAsync(token, cancellationToken);
+        if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
+        {
+            await WriteNotReadyAsync(context, upload);
+            return;
+        }
+        if (upload.Dataset.Upload?.Task != UploadTask.MultiLabel)
+        {
+            await new NotFoundProblem("Not a multi-label upload", "labels-fixed.json is the cleaned label sets of a multi-label upload; use labels-fixed.csv", "token")
+                .ExecuteAsync(context);
+            return;
+        }
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-labels-fixed.json\"";
+        await multiLabel.WriteCleanedJsonAsync(upload.Dataset.Id, context.Response.Body, cancellationToken);
     }
 
     private static async Task<Results<PhysicalFileHttpResult, NotFoundProblem>> ContentAsync(

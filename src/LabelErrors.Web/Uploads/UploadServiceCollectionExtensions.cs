@@ -23,6 +23,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<Jobs.MultiLabel.MultiLabelAnalysisRunner>();
         services.AddSingleton<Jobs.MultiLabel.MultiLabelResultWriter>();
         services.AddSingleton<MultiLabel.MultiLabelGallery>();
+        services.AddSingleton<MultiLabel.MultiLabelExport>();
         JobRetryPipeline.Register(services, configuration);
         services.AddSingleton<JobDatabaseSteps>();
         services.AddHostedService<AnalysisWorkerService>();

@@ -156,5 +156,9 @@ public sealed class MultiLabelResultsTests(MultiLabelUploadFixture fixture) : IC
         var missing = await fixture.App.Client.GetAsync($"/api/v1/uploads/{fixture.Token}/examples/4000");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+
+        // The review queue decides one label per example: a multi-label upload has none (its cleaned labels are labels-fixed.*).
+        var review = await fixture.App.Client.GetAsync($"/api/v1/uploads/{fixture.Token}/cleaned");
+        Assert.Equal(HttpStatusCode.NotFound, review.StatusCode);
     }
 }

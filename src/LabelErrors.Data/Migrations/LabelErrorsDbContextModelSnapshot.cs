@@ -435,6 +435,50 @@ namespace LabelErrors.Data.Migrations
                     b.ToTable("examples", (string)null);
                 });
 
+            modelBuilder.Entity("LabelErrors.Data.Entities.ExampleClassLabel", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<long>("ExampleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("example_id");
+
+                    b.Property<int>("ClassIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_index");
+
+                    b.Property<bool>("IsGiven")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_given");
+
+                    b.Property<string>("Issue")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("issue");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("probability");
+
+                    b.Property<double>("Quality")
+                        .HasColumnType("double precision")
+                        .HasColumnName("quality");
+
+                    b.HasKey("DatasetId", "ExampleId", "ClassIndex")
+                        .HasName("pk_example_class_labels");
+
+                    b.HasIndex("DatasetId", "ClassIndex", "ExampleId")
+                        .HasDatabaseName("ix_example_class_labels_dataset_id_class_index_example_id");
+
+                    b.HasIndex("DatasetId", "Issue", "ExampleId")
+                        .HasDatabaseName("ix_example_class_labels_dataset_id_issue_example_id")
+                        .HasFilter("issue IS NOT NULL");
+
+                    b.ToTable("example_class_labels", (string)null);
+                });
+
             modelBuilder.Entity("LabelErrors.Data.Entities.ExampleText", b =>
                 {
                     b.Property<int>("DatasetId")
@@ -930,6 +974,16 @@ namespace LabelErrors.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_classes_datasets_dataset_id");
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.ExampleClassLabel", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Example", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId", "ExampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_example_class_labels_examples_dataset_id_example_id");
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.ExampleText", b =>

@@ -1,6 +1,8 @@
 using LabelErrors.Core.Validation;
 using LabelErrors.Data;
+using LabelErrors.Data.Entities;
 using LabelErrors.Data.Failures;
+using LabelErrors.Web.Jobs.MultiLabel;
 using LabelErrors.Web.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,6 +19,8 @@ public sealed class AnalysisWorkerService(
     AnalysisJobQueue queue,
     AnalysisRunner runner,
     ResultWriter writer,
+    MultiLabelAnalysisRunner multiLabelRunner,
+    MultiLabelResultWriter multiLabelWriter,
     UploadStorage storage,
     IDbContextFactory<LabelErrorsDbContext> contexts,
     JobSignal signal,
@@ -79,14 +83,17 @@ public sealed class AnalysisWorkerService(
         {
             var files = await steps.RunAsync("reading the upload's record", cancellationToken => LoadFilesAsync(job, cancellationToken), reporter.Token);
             var analysis = AnalysisOptions.FromJson(job.OptionsJson);
-            var result = await runner.RunAsync(files, analysis, reporter, reporter.Token);
-            reporter.Set(JobStage.Saving, 0);
-            var saved = await steps.RunAsync("saving the results", cancellationToken => writer.SaveAsync(job, result, files, reporter, cancellationToken), reporter.Token);
+            // One case per upload task: each runs its analysis and saves it in one transaction.
+            var (saved, issues, examples) = files.Task switch
+            {
+                UploadTask.MultiLabel => await RunMultiLabelAsync(job, files, analysis, reporter),
+                _ => await RunMultiClassAsync(job, files, analysis, reporter),
+            };
             reporter.Finish();
             if (saved)
             {
-                logger.LogInformation("Job {JobId} succeeded: {Issues} label issues in {Examples} examples", job.JobId, result.RankedIssues.Length, result.Labels.Length);
-                feed.Publish(new JobProgress(job.JobId, Data.Entities.AnalysisJobState.Succeeded, JobStage.Done, 100, job.Attempt, null));
+                logger.LogInformation("Job {JobId} succeeded: {Issues} label issues in {Examples} examples", job.JobId, issues, examples);
+                feed.Publish(new JobProgress(job.JobId, AnalysisJobState.Succeeded, JobStage.Done, 100, job.Attempt, null));
             }
             else
                 logger.LogWarning("Job {JobId}: results discarded, the job is no longer ours", job.JobId);
@@ -121,6 +128,24 @@ public sealed class AnalysisWorkerService(
         }
     }
 
+    private async Task<JobOutcome> RunMultiClassAsync(ClaimedJob job, UploadFiles files, AnalysisOptions analysis, JobReporter reporter)
+    {
+        var result = await runner.RunAsync(files, analysis, reporter, reporter.Token);
+        reporter.Set(JobStage.Saving, 0);
+        var saved = await steps.RunAsync("saving the results", cancellationToken => writer.SaveAsync(job, result, files, reporter, cancellationToken), reporter.Token);
+        return new JobOutcome(saved, result.RankedIssues.Length, result.Labels.Length);
+    }
+
+    private async Task<JobOutcome> RunMultiLabelAsync(ClaimedJob job, UploadFiles files, AnalysisOptions analysis, JobReporter reporter)
+    {
+        var result = await multiLabelRunner.RunAsync(files, analysis, reporter, reporter.Token);
+        reporter.Set(JobStage.Saving, 0);
+        var saved = await steps.RunAsync("saving the results", cancellationToken => multiLabelWriter.SaveAsync(job, result, files, reporter, cancellationToken), reporter.Token);
+        return new JobOutcome(saved, result.RankedIssues.Length, result.ExampleCount);
+    }
+
+    private sealed record JobOutcome(bool Saved, int Issues, int Examples);
+
     private async Task<UploadFiles> LoadFilesAsync(ClaimedJob job, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -134,7 +159,7 @@ public sealed class AnalysisWorkerService(
         try
         {
             await steps.RunAsync("recording the failure", cancellationToken => queue.FailAsync(job, error, cancellationToken), CancellationToken.None);
-            feed.Publish(new JobProgress(job.JobId, Data.Entities.AnalysisJobState.Failed, JobStage.Validating, 0, job.Attempt, error));
+            feed.Publish(new JobProgress(job.JobId, AnalysisJobState.Failed, JobStage.Validating, 0, job.Attempt, error));
         }
         catch (JobStepFailedException e)
         {

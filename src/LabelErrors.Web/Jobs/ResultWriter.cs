@@ -100,7 +100,7 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         reporter.Set(JobStage.Saving, 90);
     }
 
-    private static async Task CopyTextsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int datasetId, string path, string displayName, int exampleCount, CancellationToken cancellationToken)
+    internal static async Task CopyTextsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int datasetId, string path, string displayName, int exampleCount, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand("CREATE TEMP TABLE upload_texts (study_index bigint, text text) ON COMMIT DROP", connection, transaction))
             await create.ExecuteNonQueryAsync(cancellationToken);
@@ -117,7 +117,7 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         await ExecuteAsync(connection, transaction, insert, datasetId, cancellationToken);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, int datasetId, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, int datasetId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("dataset", datasetId);

@@ -10,6 +10,9 @@ public sealed record UploadFiles(
     string? ClassNamesPath, string? ClassNamesDisplayName,
     string? TextContentPath, string? TextContentDisplayName)
 {
+    /// <summary>The upload's task: which analysis the job runs on these files.</summary>
+    public UploadTask Task { get; init; }
+
     public static UploadFiles Of(UploadInfo upload, UploadStorage storage)
     {
         var (labelsDisk, labelsName) = UploadService.ParseStoredName(upload.LabelsFile);
@@ -27,6 +30,9 @@ public sealed record UploadFiles(
             storage.PathOf(upload.StoragePath, labelsDisk), labelsName,
             storage.PathOf(upload.StoragePath, predDisk), predName,
             namesPath, namesName,
-            textPath, textPath is null ? null : "content.csv");
+            textPath, textPath is null ? null : "content.csv")
+        {
+            Task = upload.Task,
+        };
     }
 }

@@ -4,6 +4,7 @@ using LabelErrors.Web.Api;
 using LabelErrors.Web.Api.Contracts;
 using LabelErrors.Web.Api.Problems;
 using LabelErrors.Web.Jobs;
+using LabelErrors.Web.Uploads.MultiLabel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.Features;
@@ -27,22 +28,31 @@ public static class UploadEndpoints
             .WithSummary("Upload labels and out-of-sample pred_probs (multipart) for confident learning; answers the job's URL and the share link")
             // Not .Accepts(multipart): routing would then answer another media type with the catch-all's 404, not a 415 problem.
             .WithDescription("multipart/form-data with the files labels, pred_probs (required), class_names, content and the fields name, "
-                + "description, filter_by, rank_by, frac_noise, min_examples_per_class (as on the upload page). A refused upload is a problem "
+                + "description, task (multi-class, the default, or multi-label), filter_by, rank_by, frac_noise, min_examples_per_class (as on "
+                + "the upload page). multi-label labels are JSON (an array of arrays of class ids) or text (one example per line, comma-separated "
+                + "class ids, an empty line = no label) and pred_probs hold each class's own probability. A refused upload is a problem "
                 + "whose field member names the form field at fault.");
         uploads.MapGet("/{token}/job", GetJobAsync).WithName("GetUploadJob").WithSummary("The upload's analysis job");
         uploads.MapPost("/{token}/cancel", CancelAsync).WithName("CancelUploadJob").WithSummary("Cancel the analysis while it is queued or running");
         uploads.MapDelete("/{token}", DeleteAsync).WithName("DeleteUpload").WithSummary("Delete the upload (owner key in X-Owner-Key)");
         uploads.MapGet("/{token}/issues.csv", IssuesCsvAsync).WithName("GetUploadIssues")
-            .WithSummary("The label issues, ranked: index,given_label,suggested_label,label_quality")
+            .WithSummary("The label issues, ranked: index,given_label,suggested_label,label_quality (multi-label: "
+                + MultiLabelExport.IssuesHeader + ", class ids separated by ';')")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
         uploads.MapGet("/{token}/labels-fixed.csv", FixedLabelsAsync).WithName("GetUploadFixedLabels")
-            .WithSummary("The labels with every issue set to its suggested label")
+            .WithSummary("The labels with every issue set to its suggested label (multi-label: index,labels with the cleaned set, class ids separated by ';')")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
+        uploads.MapGet("/{token}/labels-fixed.json", FixedLabelsJsonAsync).WithName("GetUploadFixedLabelsJson")
+            .WithSummary("Multi-label uploads: the cleaned labels as a JSON array of arrays of class ids (every flagged class toggled), the upload's own labels format")
+            .Produces<int[][]>(StatusCodes.Status200OK, "application/json")
+            .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
+            .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
         uploads.MapGet("/{token}/content/{index:long}", ContentAsync).WithName("GetUploadContent").WithSummary("An uploaded image");
+        uploads.MapMultiLabelExampleEndpoints();
         return uploads;
     }
 
@@ -127,7 +137,7 @@ public static class UploadEndpoints
         };
     }
 
-    private static async Task IssuesCsvAsync(string token, HttpContext context, UploadQueries queries, CancellationToken cancellationToken)
+    private static async Task IssuesCsvAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
@@ -138,10 +148,13 @@ public static class UploadEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-issues.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        await queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken);
+        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
+            await multiLabel.WriteIssuesCsvAsync(upload.Dataset.Id, writer, cancellationToken);
+        else
+            await queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken);
     }
 
-    private static async Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, CancellationToken cancellationToken)
+    private static async Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
@@ -152,7 +165,29 @@ public static class UploadEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-labels-fixed.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        await queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken);
+        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
+            await multiLabel.WriteCleanedCsvAsync(upload.Dataset.Id, writer, cancellationToken);
+        else
+            await queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken);
+    }
+
+    private static async Task FixedLabelsJsonAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
+    {
+        var upload = await queries.FindAsync(token, cancellationToken);
+        if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
+        {
+            await WriteNotReadyAsync(context, upload);
+            return;
+        }
+        if (upload.Dataset.Upload?.Task != UploadTask.MultiLabel)
+        {
+            await new NotFoundProblem("Not a multi-label upload", "labels-fixed.json is the cleaned label sets of a multi-label upload; use labels-fixed.csv", "token")
+                .ExecuteAsync(context);
+            return;
+        }
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-labels-fixed.json\"";
+        await multiLabel.WriteCleanedJsonAsync(upload.Dataset.Id, context.Response.Body, cancellationToken);
     }
 
     private static async Task<Results<PhysicalFileHttpResult, NotFoundProblem>> ContentAsync(

@@ -14,6 +14,7 @@ public static class UploadField
     public const string FracNoise = "frac_noise";
     public const string MinExamplesPerClass = "min_examples_per_class";
     public const string Listed = "listed";
+    public const string Task = "task";
 
     public static readonly string[] Files = [Labels, PredProbs, ClassNames, Content];
 }

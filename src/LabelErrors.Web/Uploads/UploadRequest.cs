@@ -10,4 +10,7 @@ public sealed record UploadRequest
     public string? FracNoise { get; init; }
     public string? MinExamplesPerClass { get; init; }
     public bool Listed { get; init; }
+
+    /// <summary>multi-class (blank), multi-label or multi-annotator; parsed by <see cref="UploadTasks.Parse"/>.</summary>
+    public string? Task { get; init; }
 }

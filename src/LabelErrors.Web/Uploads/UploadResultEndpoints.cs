@@ -4,6 +4,7 @@ using LabelErrors.Web.Api;
 using LabelErrors.Web.Api.Contracts;
 using LabelErrors.Web.Api.Problems;
 using LabelErrors.Web.Jobs;
+using LabelErrors.Web.Uploads.MultiLabel;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,9 @@ public static class UploadResultEndpoints
         upload.MapGet("/examples", ListAsync).WithName("ListUploadExamples")
             .WithSummary("The upload's examples as its results page lists them (scope issues, outliers or all), keyset-paginated")
             .WithDescription("Query keys as in the results page's URL, parsed by the page's own parser; plus cursor. The outliers scope lists "
-                + "Datalab's outlier issues (outlier score below 0.13 × the median score), lowest score first.");
+                + "Datalab's outlier issues (outlier score below 0.13 × the median score), lowest score first. "
+                + "A multi-label upload answers its gallery's pages instead (ApiMultiLabelExamplePage): scope=issues (default, by rank) or all "
+                + "(by label quality), class=<id> (given or flagged), issue=label-missing|label-wrong, page (24 per page).");
         return upload;
     }
 
@@ -46,9 +49,9 @@ public static class UploadResultEndpoints
             new ApiUploadLinks(self, $"{self}/job", $"{self}/examples", $"{self}/examples?{ExampleQuery.Keys.Scope}=outliers", UploadUrls.Share(token))));
     }
 
-    private static async Task<Results<Ok<ApiUploadExamplePage>, ValidationProblem, NotFoundProblem, ConflictProblem>> ListAsync(
+    private static async Task<Results<Ok<ApiUploadExamplePage>, Ok<ApiMultiLabelExamplePage>, ValidationProblem, NotFoundProblem, ConflictProblem>> ListAsync(
         string token, [AsParameters] UploadExampleListParameters parameters, HttpContext context, UploadQueries queries, ExampleSearch search,
-        CancellationToken cancellationToken)
+        MultiLabelGallery multiLabel, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload is null)
@@ -56,6 +59,8 @@ public static class UploadResultEndpoints
         if (upload.Job?.State != AnalysisJobState.Succeeded)
             return ApiProblems.Conflict("Analysis not finished",
                 $"the analysis is {upload.Job?.State.ToString().ToLowerInvariant() ?? "missing"}; results exist once it succeeded");
+        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
+            return TypedResults.Ok(await MultiLabelExampleEndpoints.PageAsync(token, upload, context, multiLabel, cancellationToken));
 
         var query = UploadGallery.Parse(context.Request.QueryString.Value);
         ExampleCursor? after = null;

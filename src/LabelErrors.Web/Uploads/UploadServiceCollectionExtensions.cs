@@ -20,6 +20,10 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<AnalysisJobQueue>();
         services.AddSingleton<AnalysisRunner>();
         services.AddSingleton<ResultWriter>();
+        services.AddSingleton<Jobs.MultiLabel.MultiLabelAnalysisRunner>();
+        services.AddSingleton<Jobs.MultiLabel.MultiLabelResultWriter>();
+        services.AddSingleton<MultiLabel.MultiLabelGallery>();
+        services.AddSingleton<MultiLabel.MultiLabelExport>();
         JobRetryPipeline.Register(services, configuration);
         services.AddSingleton<JobDatabaseSteps>();
         services.AddHostedService<AnalysisWorkerService>();

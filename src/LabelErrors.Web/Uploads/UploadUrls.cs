@@ -11,5 +11,7 @@ public static class UploadUrls
 
     public static string FixedLabelsCsv(string token) => $"/api/v1/uploads/{token}/labels-fixed.csv";
 
+    public static string FixedLabelsJson(string token) => $"/api/v1/uploads/{token}/labels-fixed.json";
+
     public static string Content(string token, long index) => $"/api/v1/uploads/{token}/content/{index}";
 }

@@ -1,6 +1,7 @@
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 using LabelErrors.Data.Entities;
+using LabelErrors.Web.Uploads.MultiLabel;
 
 namespace LabelErrors.Web.Uploads;
 
@@ -11,13 +12,19 @@ namespace LabelErrors.Web.Uploads;
 /// </summary>
 public static class UploadValidator
 {
-    public static ValidatedUpload Validate(IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, CancellationToken cancellationToken)
+    public static ValidatedUpload Validate(IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, CancellationToken cancellationToken) =>
+        Validate(files, stagingFolder, limits, UploadTask.MultiClass, new AnalysisOptions(), cancellationToken);
+
+    /// <summary>Validates the files of an upload of <paramref name="task"/> (its labels format and the job's checks).</summary>
+    public static ValidatedUpload Validate(
+        IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, UploadTask task, AnalysisOptions analysis,
+        CancellationToken cancellationToken)
     {
         if (!files.TryGetValue(UploadField.Labels, out var labelsFile))
             throw new UploadRejectedException(UploadField.Labels, "labels: a labels file (.npy or .csv) is required");
         if (!files.TryGetValue(UploadField.PredProbs, out var predProbsFile))
             throw new UploadRejectedException(UploadField.PredProbs, "pred_probs: a pred_probs file (.npy or .csv) is required");
-        RequireExtension(labelsFile, ".npy", ".csv", ".txt");
+        RequireExtension(labelsFile, task == UploadTask.MultiLabel ? MultiLabelUploadInputs.LabelsExtensions : [".npy", ".csv", ".txt"]);
         RequireExtension(predProbsFile, ".npy", ".csv");
         files.TryGetValue(UploadField.ClassNames, out var classNamesFile);
         if (classNamesFile is not null)
@@ -31,12 +38,22 @@ public static class UploadValidator
         IReadOnlyList<string> warnings;
         try
         {
-            classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
-            var labels = UploadInputs.ReadLabels(labelsFile.Path, labelsFile.FileName, classNames);
-            cancellationToken.ThrowIfCancellationRequested();
-            exampleCount = labels.Labels.Length;
-            (classCount, warnings) = StreamedPredProbsValidation.TryValidate(labels, predProbsFile.Path, predProbsFile.FileName,
-                classNames, classNamesFile?.FileName, cancellationToken) ?? ValidateInMemory(labels, predProbsFile, classNames, classNamesFile, cancellationToken);
+            switch (task)
+            {
+                case UploadTask.MultiLabel:
+                    var multiLabel = MultiLabelUploadInputs.Read(labelsFile.Path, labelsFile.FileName, predProbsFile.Path, predProbsFile.FileName,
+                        classNamesFile?.Path, classNamesFile?.FileName, analysis.ToCore().FilterBy, cancellationToken);
+                    (classNames, exampleCount, classCount, warnings) = (multiLabel.ClassNames, multiLabel.Labels.Count, multiLabel.PredProbs.K, []);
+                    break;
+                default:
+                    classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
+                    var labels = UploadInputs.ReadLabels(labelsFile.Path, labelsFile.FileName, classNames);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    exampleCount = labels.Labels.Length;
+                    (classCount, warnings) = StreamedPredProbsValidation.TryValidate(labels, predProbsFile.Path, predProbsFile.FileName,
+                        classNames, classNamesFile?.FileName, cancellationToken) ?? ValidateInMemory(labels, predProbsFile, classNames, classNamesFile, cancellationToken);
+                    break;
+            }
         }
         catch (LabelErrorsInputException e)
         {

@@ -104,23 +104,39 @@ public static class MultiLabelIssues
         return new MultiLabelIssuesResult(mask, [.. order.Select(m => errorIndices[m])]);
     }
 
+    /// <summary>
+    /// The per-class checks of <see cref="Find"/> and <see cref="FindPerClass"/> without running them (an upload checks
+    /// its labels before anything is stored): no class may be in every example, nor in none for predicted_neq_given.
+    /// Throws <see cref="ArgumentException"/> with the message those functions give.
+    /// </summary>
+    public static void CheckClasses(MultiLabels labels, int k, FilterBy filterBy)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        CheckOneVsRest(labels.ExamplesByClass(k), labels.Count, filterBy);
+    }
+
+    private static void CheckOneVsRest(int[][] byClass, int n, FilterBy filterBy)
+    {
+        for (int c = 0; c < byClass.Length; c++)
+        {
+            // the binary find_label_issues accepts a class no example has (all labels 0), not one every example has;
+            // find_predicted_neq_given validates without allow_one_class and refuses both
+            bool inEvery = byClass[c].Length == n;
+            if (inEvery || (filterBy == FilterBy.PredictedNeqGiven && byClass[c].Length == 0))
+            {
+                throw new ArgumentException(
+                    $"Labels must contain at least 2 classes: class {c} is in {(inEvery ? "every" : "no")} example, so its one-vs-rest labels have one class.",
+                    "labels");
+            }
+        }
+    }
+
     private static MultiLabelIssuesPerClass PerClass<T>(MultiLabels labels, PredProbs<T> p, FindLabelIssuesOptions options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = p.N, k = p.K;
         var byClass = labels.ExamplesByClass(k);
-        for (int c = 0; c < k; c++)
-        {
-            // the binary find_label_issues accepts a class no example has (all labels 0), not one every example has;
-            // find_predicted_neq_given validates without allow_one_class and refuses both
-            bool inEvery = byClass[c].Length == n;
-            if (inEvery || (options.FilterBy == FilterBy.PredictedNeqGiven && byClass[c].Length == 0))
-            {
-                throw new ArgumentException(
-                    $"Labels must contain at least 2 classes: class {c} is in {(inEvery ? "every" : "no")} example, so its one-vs-rest labels have one class.",
-                    nameof(labels));
-            }
-        }
+        CheckOneVsRest(byClass, n, options.FilterBy);
 
         var result = new int[k][];
         for (int c = 0; c < k; c++)

@@ -25,6 +25,26 @@ public static class MultiLabelQuality
     }
 
     /// <summary>
+    /// Row <paramref name="row"/> of <see cref="ScoresPerClass"/> (without adjust_pred_probs) into
+    /// <paramref name="perClass"/> (K entries), computed from that row alone: the same bits, without the N×K matrix.
+    /// Inputs are assumed valid (checked once by the caller with <see cref="ScoresPerClass"/>'s checks).
+    /// </summary>
+    public static void ScoresPerClassOfRow(MultiLabels labels, PredProbs predProbs, int row, ScoreMethod method, Span<double> perClass)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(predProbs);
+        CheckMethod(method, adjustPredProbs: false);
+        int k = predProbs.K;
+        switch (predProbs)
+        {
+            case PredProbs<double> d: MultiLabelRowScore.PerClass<double>(d.Array.AsSpan(row * k, k), labels[row], method, perClass); break;
+            case PredProbs<float> f: MultiLabelRowScore.PerClass<float>(f.Array.AsSpan(row * k, k), labels[row], method, perClass); break;
+            case PredProbs<Half> h: MultiLabelRowScore.PerClass<Half>(h.Array.AsSpan(row * k, k), labels[row], method, perClass); break;
+            default: throw new NotSupportedException(predProbs.GetType().Name);
+        }
+    }
+
+    /// <summary>
     /// <c>get_label_quality_scores(labels, pred_probs, method=, adjust_pred_probs=)</c> with the default aggregator
     /// (exponential moving average, alpha 0.8): one float64 score per example, lower = more likely a label issue.
     /// </summary>

@@ -9,4 +9,8 @@ public sealed record AnalysisResult(
     double[] LabelQuality,
     double[] NormalizedMargin,
     int[] RankedIssues,
-    HealthSummary Health);
+    HealthSummary Health)
+{
+    /// <summary>Multi-annotator uploads: every annotator's labels and cleanlab's result (see <see cref="MultiAnnotatorAnalysis"/>).</summary>
+    public MultiAnnotatorOutcome? MultiAnnotator { get; init; }
+}

@@ -8,7 +8,8 @@ public sealed record UploadFiles(
     string LabelsPath, string LabelsDisplayName,
     string PredProbsPath, string PredProbsDisplayName,
     string? ClassNamesPath, string? ClassNamesDisplayName,
-    string? TextContentPath, string? TextContentDisplayName)
+    string? TextContentPath, string? TextContentDisplayName,
+    UploadTask Task = UploadTask.MultiClass)
 {
     public static UploadFiles Of(UploadInfo upload, UploadStorage storage)
     {
@@ -27,6 +28,7 @@ public sealed record UploadFiles(
             storage.PathOf(upload.StoragePath, labelsDisk), labelsName,
             storage.PathOf(upload.StoragePath, predDisk), predName,
             namesPath, namesName,
-            textPath, textPath is null ? null : "content.csv");
+            textPath, textPath is null ? null : "content.csv",
+            upload.Task);
     }
 }

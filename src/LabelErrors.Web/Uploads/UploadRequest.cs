@@ -10,4 +10,10 @@ public sealed record UploadRequest
     public string? FracNoise { get; init; }
     public string? MinExamplesPerClass { get; init; }
     public bool Listed { get; init; }
+
+    /// <summary>The <c>task</c> field (see <see cref="UploadTasks"/>).</summary>
+    public string? Task { get; init; }
+
+    /// <summary>Multi-annotator uploads: cleanlab's consensus_method (see Annotators.AnnotatorUploadOptions).</summary>
+    public string? ConsensusMethod { get; init; }
 }

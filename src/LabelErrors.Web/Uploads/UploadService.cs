@@ -35,10 +35,13 @@ public sealed class UploadService(
                 throw new UploadRejectedException(UploadField.Name, "name: give the dataset a name (at most 200 characters)");
             if (request.Description.Length > 4000)
                 throw new UploadRejectedException(UploadField.Description, "description: at most 4000 characters");
+            var task = UploadTasks.Parse(request.Task);
             var options = AnalysisOptions.Parse(request);
+            if (task == UploadTask.MultiAnnotator)
+                options = options with { ConsensusMethod = Annotators.AnnotatorUploadOptions.ParseConsensusMethod(request.ConsensusMethod) };
             await RequireQueueRoomAsync(clientKey, cancellationToken);
 
-            var validated = await Task.Run(() => UploadValidator.Validate(files, stagingFolder, storage.Limits, cancellationToken), cancellationToken);
+            var validated = await Task.Run(() => UploadValidator.Validate(files, stagingFolder, storage.Limits, task, cancellationToken), cancellationToken);
 
             var token = ShareTokens.NewShareToken();
             var ownerKey = ShareTokens.NewOwnerKey();
@@ -46,7 +49,7 @@ public sealed class UploadService(
             committed = true;
             try
             {
-                var (datasetId, jobId) = await InsertAsync(token, ownerKey, storagePath, name, request, files, validated, options, clientKey, cancellationToken);
+                var (datasetId, jobId) = await InsertAsync(token, ownerKey, storagePath, name, request, task, files, validated, options, clientKey, cancellationToken);
                 logger.LogInformation("Upload {ShareToken} queued as job {JobId}: {Examples}×{Classes}", token, jobId, validated.ExampleCount, validated.ClassCount);
                 signal.Notify();
                 return new UploadCreated(token, ownerKey, jobId, datasetId, validated.Warnings);
@@ -75,7 +78,7 @@ public sealed class UploadService(
     }
 
     private async Task<(int DatasetId, Guid JobId)> InsertAsync(
-        string token, string ownerKey, string storagePath, string name, UploadRequest request,
+        string token, string ownerKey, string storagePath, string name, UploadRequest request, UploadTask task,
         IReadOnlyDictionary<string, StagedFile> files, ValidatedUpload validated, AnalysisOptions options, string clientKey,
         CancellationToken cancellationToken)
     {
@@ -103,6 +106,7 @@ public sealed class UploadService(
                 PredProbsFile = StoredName(files[UploadField.PredProbs]),
                 ClassNamesFile = files.TryGetValue(UploadField.ClassNames, out var names) ? StoredName(names) : null,
                 Content = validated.Content,
+                Task = task,
             },
             Classes = Enumerable.Range(0, validated.ClassCount)
                 .Select(i => new DatasetClass { Index = i, Name = validated.ClassNames?[i] ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture) })

@@ -14,6 +14,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<UploadQueries>();
+        services.AddSingleton<Annotators.AnnotatorQueries>();
         services.AddSingleton<PageUploadRateLimiter>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobProgressFeed>();

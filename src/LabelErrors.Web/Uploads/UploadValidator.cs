@@ -11,7 +11,11 @@ namespace LabelErrors.Web.Uploads;
 /// </summary>
 public static class UploadValidator
 {
-    public static ValidatedUpload Validate(IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, CancellationToken cancellationToken)
+    public static ValidatedUpload Validate(IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, CancellationToken cancellationToken) =>
+        Validate(files, stagingFolder, limits, UploadTask.MultiClass, cancellationToken);
+
+    public static ValidatedUpload Validate(
+        IReadOnlyDictionary<string, StagedFile> files, string stagingFolder, UploadOptions limits, UploadTask task, CancellationToken cancellationToken)
     {
         if (!files.TryGetValue(UploadField.Labels, out var labelsFile))
             throw new UploadRejectedException(UploadField.Labels, "labels: a labels file (.npy or .csv) is required");
@@ -31,12 +35,21 @@ public static class UploadValidator
         IReadOnlyList<string> warnings;
         try
         {
-            classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
-            var labels = UploadInputs.ReadLabels(labelsFile.Path, labelsFile.FileName, classNames);
-            cancellationToken.ThrowIfCancellationRequested();
-            exampleCount = labels.Labels.Length;
-            (classCount, warnings) = StreamedPredProbsValidation.TryValidate(labels, predProbsFile.Path, predProbsFile.FileName,
-                classNames, classNamesFile?.FileName, cancellationToken) ?? ValidateInMemory(labels, predProbsFile, classNames, classNamesFile, cancellationToken);
+            if (task == UploadTask.MultiAnnotator)
+            {
+                var annotated = Annotators.AnnotatorUploadInputs.Read(labelsFile.Path, labelsFile.FileName, predProbsFile.Path, predProbsFile.FileName,
+                    classNamesFile?.Path, classNamesFile?.FileName, cancellationToken);
+                (exampleCount, classCount, classNames, warnings) = (annotated.ExampleCount, annotated.ClassCount, annotated.ClassNames, []);
+            }
+            else
+            {
+                classNames = UploadInputs.ReadClassNames(classNamesFile?.Path, classNamesFile?.FileName);
+                var labels = UploadInputs.ReadLabels(labelsFile.Path, labelsFile.FileName, classNames);
+                cancellationToken.ThrowIfCancellationRequested();
+                exampleCount = labels.Labels.Length;
+                (classCount, warnings) = StreamedPredProbsValidation.TryValidate(labels, predProbsFile.Path, predProbsFile.FileName,
+                    classNames, classNamesFile?.FileName, cancellationToken) ?? ValidateInMemory(labels, predProbsFile, classNames, classNamesFile, cancellationToken);
+            }
         }
         catch (LabelErrorsInputException e)
         {

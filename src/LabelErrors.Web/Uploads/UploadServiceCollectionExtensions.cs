@@ -15,6 +15,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadService>();
         services.AddSingleton<UploadQueries>();
         services.AddSingleton<Annotators.AnnotatorQueries>();
+        services.AddSingleton<Annotators.AnnotatorLeaderboard>();
         services.AddSingleton<PageUploadRateLimiter>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobProgressFeed>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LabelErrors.Data.Entities;
 using LabelErrors.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelErrors.Web.Tests.Uploads.Annotators;
 
@@ -124,5 +125,49 @@ public sealed class MultiAnnotatorUploadTests
         {
             folder.Delete(recursive: true);
         }
+    }
+}
+
+public sealed class MultiAnnotatorGalleryTests
+{
+    [Fact]
+    public async Task The_gallery_filters_by_annotator_disagreement_and_agreement_and_the_permalink_lists_each_vote()
+    {
+        var reference = new MultiAnnotatorReference("synthetic_N500_M5_K4");
+        await using var app = await TestSite.StartAsync();
+        var accepted = await app.Api.PostAcceptedAsync(new UploadForm()
+            .File("labels", reference.LabelsPath).File("pred_probs", reference.PredProbsPath).Field("task", "multi-annotator"));
+        Assert.Equal("succeeded", (await app.Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!)).GetProperty("state").GetString());
+        var token = accepted.GetProperty("token").GetString()!;
+
+        var cells = File.ReadLines(reference.LabelsPath).Skip(1).Select(line => line.Split(',')).ToList();
+        var consensus = reference.LabelQuality();
+        var search = app.Services.GetRequiredService<Data.Queries.ExampleSearch>();
+        var uploads = app.Services.GetRequiredService<LabelErrors.Web.Uploads.UploadQueries>();
+        var datasetId = (await uploads.FindAsync(token, CancellationToken.None))!.Dataset.Id;
+        var all = Data.Queries.ExampleQuery.Default with { Scope = Data.Queries.ExampleScope.All, Sort = Data.Queries.ExampleSort.Index, PageSize = 96 };
+
+        for (var annotator = 0; annotator < 5; annotator++)
+        {
+            var labelled = Enumerable.Range(0, cells.Count).Where(i => cells[i][annotator].Length > 0).ToList();
+            var disagreeing = labelled.Where(i => int.Parse(cells[i][annotator]) != consensus[i].Label).ToList();
+            Assert.Equal(labelled.Count, (await search.SearchAsync(datasetId, all with { Annotator = annotator })).TotalCount);
+            var page = await search.SearchAsync(datasetId, all with { Annotator = annotator, AnnotatorDisagrees = true });
+            Assert.Equal(disagreeing.Count, page.TotalCount);
+            Assert.Equal(disagreeing.Take(96).Select(i => (long)i), page.Items.Select(e => e.StudyIndex));
+        }
+
+        var atMostHalf = consensus.Count(c => c.Agreement <= 0.5);
+        Assert.InRange(atMostHalf, 1, consensus.Count - 1);
+        Assert.Equal(atMostHalf, (await search.SearchAsync(datasetId, all with { MaxAnnotatorAgreement = 0.5 })).TotalCount);
+
+        var queries = app.Services.GetRequiredService<LabelErrors.Web.Uploads.Annotators.AnnotatorQueries>();
+        var votes = await queries.VotesAsync(datasetId, 1);
+        var header = File.ReadLines(reference.LabelsPath).First().Split(',');
+        var expected = Enumerable.Range(0, 5).Where(j => cells[1][j].Length > 0).ToList();
+        Assert.Equal(expected, votes.Select(v => v.Annotator));
+        Assert.Equal(expected.Select(j => header[j]), votes.Select(v => v.AnnotatorName));
+        Assert.Equal(expected.Select(j => int.Parse(cells[1][j])), votes.Select(v => v.Label));
+        Assert.All(votes, v => Assert.InRange(v.LabelQuality!.Value, 0, 1));
     }
 }

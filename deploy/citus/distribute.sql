@@ -7,6 +7,7 @@ ALTER TABLE visitor_votes DROP CONSTRAINT fk_visitor_votes_examples_dataset_id_e
 ALTER TABLE correction_reports DROP CONSTRAINT fk_correction_reports_examples_dataset_id_example_id;
 ALTER TABLE review_decisions DROP CONSTRAINT fk_review_decisions_examples_dataset_id_example_id;
 ALTER TABLE example_class_labels DROP CONSTRAINT fk_example_class_labels_examples_dataset_id_example_id;
+ALTER TABLE example_annotations DROP CONSTRAINT fk_example_annotations_examples_dataset_id_example_id;
 DROP TRIGGER examples_insert_check_datasets ON examples;
 DROP TRIGGER examples_update_check_dataset ON examples;
 DROP TRIGGER datasets_delete_examples ON datasets;
@@ -24,6 +25,8 @@ SELECT create_distributed_table('visitor_votes', 'dataset_id', colocate_with => 
 SELECT create_distributed_table('correction_reports', 'dataset_id', colocate_with => 'examples');
 SELECT create_distributed_table('review_decisions', 'dataset_id', colocate_with => 'examples');
 SELECT create_distributed_table('example_class_labels', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('example_annotations', 'dataset_id', colocate_with => 'examples');
+SELECT create_distributed_table('upload_annotators', 'dataset_id', colocate_with => 'examples');
 ALTER TABLE examples ADD CONSTRAINT fk_examples_datasets_dataset_id FOREIGN KEY (dataset_id) REFERENCES datasets (id) ON DELETE CASCADE;
 ALTER TABLE example_texts ADD CONSTRAINT fk_example_texts_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
 ALTER TABLE mturk_votes ADD CONSTRAINT fk_mturk_votes_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
@@ -32,3 +35,4 @@ ALTER TABLE visitor_votes ADD CONSTRAINT fk_visitor_votes_examples_dataset_id_ex
 ALTER TABLE correction_reports ADD CONSTRAINT fk_correction_reports_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
 ALTER TABLE review_decisions ADD CONSTRAINT fk_review_decisions_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
 ALTER TABLE example_class_labels ADD CONSTRAINT fk_example_class_labels_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;
+ALTER TABLE example_annotations ADD CONSTRAINT fk_example_annotations_examples_dataset_id_example_id FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE;

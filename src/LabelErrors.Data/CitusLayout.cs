@@ -13,7 +13,7 @@ public static class CitusLayout
 
     /// <summary>Distributed by <see cref="DistributionColumn"/>, <c>examples</c> first (the others are co-located with it).</summary>
     public static IReadOnlyList<string> DistributedTables { get; } =
-        ["examples", "classes", "example_texts", "mturk_votes", "visitor_tallies", "visitor_votes", "correction_reports", "review_decisions", "example_class_labels"];
+        ["examples", "classes", "example_texts", "mturk_votes", "visitor_tallies", "visitor_votes", "correction_reports", "review_decisions", "example_class_labels", "example_annotations", "upload_annotators"];
 
     /// <summary>Small tables every node holds a copy of (distributed tables may reference them).</summary>
     public static IReadOnlyList<string> ReferenceTables { get; } = ["datasets", "dataset_imports", "data_protection_keys"];
@@ -34,6 +34,7 @@ public static class CitusLayout
         ("correction_reports", "fk_correction_reports_examples_dataset_id_example_id", "FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE"),
         ("review_decisions", "fk_review_decisions_examples_dataset_id_example_id", "FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE"),
         ("example_class_labels", "fk_example_class_labels_examples_dataset_id_example_id", "FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE"),
+        ("example_annotations", "fk_example_annotations_examples_dataset_id_example_id", "FOREIGN KEY (dataset_id, example_id) REFERENCES examples (dataset_id, id) ON DELETE CASCADE"),
     ];
 
     /// <summary>

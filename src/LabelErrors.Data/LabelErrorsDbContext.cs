@@ -18,6 +18,8 @@ public sealed class LabelErrorsDbContext(DbContextOptions<LabelErrorsDbContext> 
     public DbSet<VisitorTally> VisitorTallies => Set<VisitorTally>();
     public DbSet<CorrectionReport> CorrectionReports => Set<CorrectionReport>();
     public DbSet<ExampleClassLabel> ExampleClassLabels => Set<ExampleClassLabel>();
+    public DbSet<ExampleAnnotation> ExampleAnnotations => Set<ExampleAnnotation>();
+    public DbSet<UploadAnnotator> UploadAnnotators => Set<UploadAnnotator>();
 
     /// <summary>
     /// The ASP.NET Core Data Protection key ring (antiforgery tokens, protected component state): in the database so

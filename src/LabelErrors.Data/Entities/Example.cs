@@ -82,6 +82,15 @@ public sealed class Example
 
     public ConsensusCategory? Consensus { get; set; }
 
+    /// <summary>Multi-annotator uploads: fraction of the example's annotators who chose the consensus label (its <see cref="GivenLabel"/>).</summary>
+    public double? AnnotatorAgreement { get; set; }
+
+    /// <summary>Multi-annotator uploads: how many annotators labelled the example.</summary>
+    public int? NumAnnotations { get; set; }
+
+    /// <summary>Multi-annotator uploads: each annotator's label of the example.</summary>
+    public List<ExampleAnnotation> Annotations { get; set; } = [];
+
     public MturkVotes? Votes { get; set; }
 
     /// <summary>The full text for text datasets whose content is bundled (20news, IMDB).</summary>

@@ -302,6 +302,10 @@ namespace LabelErrors.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<double?>("AnnotatorAgreement")
+                        .HasColumnType("double precision")
+                        .HasColumnName("annotator_agreement");
+
                     b.Property<int?>("ClipEndSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("clip_end_seconds");
@@ -362,6 +366,10 @@ namespace LabelErrors.Data.Migrations
                     b.Property<double?>("NormalizedMargin")
                         .HasColumnType("double precision")
                         .HasColumnName("normalized_margin");
+
+                    b.Property<int?>("NumAnnotations")
+                        .HasColumnType("integer")
+                        .HasColumnName("num_annotations");
 
                     b.Property<double?>("OutlierScore")
                         .HasColumnType("double precision")
@@ -433,6 +441,37 @@ namespace LabelErrors.Data.Migrations
                         .HasFilter("is_validated_error");
 
                     b.ToTable("examples", (string)null);
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.ExampleAnnotation", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<long>("ExampleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("example_id");
+
+                    b.Property<int>("Annotator")
+                        .HasColumnType("integer")
+                        .HasColumnName("annotator");
+
+                    b.Property<int>("Label")
+                        .HasColumnType("integer")
+                        .HasColumnName("label");
+
+                    b.Property<double?>("LabelQuality")
+                        .HasColumnType("double precision")
+                        .HasColumnName("label_quality");
+
+                    b.HasKey("DatasetId", "ExampleId", "Annotator")
+                        .HasName("pk_example_annotations");
+
+                    b.HasIndex("DatasetId", "Annotator", "ExampleId")
+                        .HasDatabaseName("ix_example_annotations_dataset_id_annotator_example_id");
+
+                    b.ToTable("example_annotations", (string)null);
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.ExampleClassLabel", b =>
@@ -643,6 +682,48 @@ namespace LabelErrors.Data.Migrations
                         .HasDatabaseName("ix_review_decisions_dataset_id_example_id_id");
 
                     b.ToTable("review_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("LabelErrors.Data.Entities.UploadAnnotator", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("dataset_id");
+
+                    b.Property<int>("Annotator")
+                        .HasColumnType("integer")
+                        .HasColumnName("annotator");
+
+                    b.Property<double>("AgreementWithConsensus")
+                        .HasColumnType("double precision")
+                        .HasColumnName("agreement_with_consensus");
+
+                    b.Property<double?>("AnnotatorQuality")
+                        .HasColumnType("double precision")
+                        .HasColumnName("annotator_quality");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("NumExamplesLabeled")
+                        .HasColumnType("integer")
+                        .HasColumnName("num_examples_labeled");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("WorstClass")
+                        .HasColumnType("integer")
+                        .HasColumnName("worst_class");
+
+                    b.HasKey("DatasetId", "Annotator")
+                        .HasName("pk_upload_annotators");
+
+                    b.ToTable("upload_annotators", (string)null);
                 });
 
             modelBuilder.Entity("LabelErrors.Data.Entities.VisitorTally", b =>
@@ -976,6 +1057,16 @@ namespace LabelErrors.Data.Migrations
                         .HasConstraintName("fk_classes_datasets_dataset_id");
                 });
 
+            modelBuilder.Entity("LabelErrors.Data.Entities.ExampleAnnotation", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Example", null)
+                        .WithMany("Annotations")
+                        .HasForeignKey("DatasetId", "ExampleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_example_annotations_examples_dataset_id_example_id");
+                });
+
             modelBuilder.Entity("LabelErrors.Data.Entities.ExampleClassLabel", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
@@ -1023,6 +1114,16 @@ namespace LabelErrors.Data.Migrations
                         .HasConstraintName("fk_review_decisions_examples_dataset_id_example_id");
                 });
 
+            modelBuilder.Entity("LabelErrors.Data.Entities.UploadAnnotator", b =>
+                {
+                    b.HasOne("LabelErrors.Data.Entities.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_upload_annotators_datasets_dataset_id");
+                });
+
             modelBuilder.Entity("LabelErrors.Data.Entities.VisitorTally", b =>
                 {
                     b.HasOne("LabelErrors.Data.Entities.Example", null)
@@ -1050,6 +1151,8 @@ namespace LabelErrors.Data.Migrations
 
             modelBuilder.Entity("LabelErrors.Data.Entities.Example", b =>
                 {
+                    b.Navigation("Annotations");
+
                     b.Navigation("Text");
 
                     b.Navigation("VisitorTally");

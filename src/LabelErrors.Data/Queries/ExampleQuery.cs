@@ -40,6 +40,15 @@ public sealed record ExampleQuery
     /// <summary>Label quality at most this (0…1); examples without a label quality never match.</summary>
     public double? MaxLabelQuality { get; init; }
 
+    /// <summary>Multi-annotator uploads: only examples this annotator (CSV column, 0-based) labelled.</summary>
+    public int? Annotator { get; init; }
+
+    /// <summary>Multi-annotator uploads, with <see cref="Annotator"/>: only where that annotator's label differs from the consensus.</summary>
+    public bool AnnotatorDisagrees { get; init; }
+
+    /// <summary>Multi-annotator uploads: annotator agreement with the consensus at most this (0…1).</summary>
+    public double? MaxAnnotatorAgreement { get; init; }
+
     /// <summary>Only examples whose site visitors disagree with the Mechanical Turk consensus.</summary>
     public bool Disputed { get; init; }
 
@@ -57,7 +66,7 @@ public sealed record ExampleQuery
     public bool HasFilters =>
         MinAgreement > 0 || GivenFewerThan is not null || Consensus.Count > 0 || GivenClass is not null
         || GuessedClass is not null || !string.IsNullOrEmpty(Text) || Disputed || SuggestedClass is not null
-        || MaxLabelQuality is not null;
+        || MaxLabelQuality is not null || Annotator is not null || MaxAnnotatorAgreement is not null;
 
     /// <summary>The same view without its filters (scope and sort kept): the "loosen the filter" link.</summary>
     public ExampleQuery WithoutFilters() => Default with { Scope = Scope, Sort = Sort, AgreementOption = AgreementOption, PageSize = PageSize };
@@ -101,6 +110,9 @@ public sealed record ExampleQuery
             SuggestedClass = ParseInt(Get(Keys.SuggestedClass), 0, int.MaxValue),
             MaxLabelQuality = ParseQuality(Get(Keys.MaxLabelQuality)),
             Text = string.IsNullOrEmpty(text) ? null : text,
+            Annotator = ParseInt(Get(Keys.Annotator), 0, int.MaxValue),
+            AnnotatorDisagrees = Get(Keys.AnnotatorDisagrees) is "1" or "true",
+            MaxAnnotatorAgreement = ParseQuality(Get(Keys.MaxAnnotatorAgreement)),
             Disputed = Get(Keys.Disputed) is "1" or "true",
             Sort = SortNames.TryParse(Get(Keys.Sort)) ?? fallback.Sort,
             Page = ParseInt(Get(Keys.Page), 1, int.MaxValue) ?? 1,
@@ -128,6 +140,9 @@ public sealed record ExampleQuery
         if (SuggestedClass is { } suggested) Add(Keys.SuggestedClass, suggested.ToString(CultureInfo.InvariantCulture));
         if (MaxLabelQuality is { } quality) Add(Keys.MaxLabelQuality, quality.ToString("R", CultureInfo.InvariantCulture));
         if (!string.IsNullOrEmpty(Text)) Add(Keys.Text, Text);
+        if (Annotator is { } annotator) Add(Keys.Annotator, annotator.ToString(CultureInfo.InvariantCulture));
+        if (AnnotatorDisagrees) Add(Keys.AnnotatorDisagrees, "1");
+        if (MaxAnnotatorAgreement is { } agreement) Add(Keys.MaxAnnotatorAgreement, agreement.ToString("R", CultureInfo.InvariantCulture));
         if (Disputed) Add(Keys.Disputed, "1");
         if (Sort != fallback.Sort) Add(Keys.Sort, SortNames.Format(Sort));
         if (includePage && Page != 1) Add(Keys.Page, Page.ToString(CultureInfo.InvariantCulture));
@@ -162,6 +177,9 @@ public sealed record ExampleQuery
         public const string MaxLabelQuality = "quality_max";
         public const string Text = "q";
         public const string Disputed = "disputed";
+        public const string Annotator = "annotator";
+        public const string AnnotatorDisagrees = "annotator_disagrees";
+        public const string MaxAnnotatorAgreement = "agreement_max";
         public const string Sort = "sort";
         public const string Page = "page";
         public const string PageSize = "size";

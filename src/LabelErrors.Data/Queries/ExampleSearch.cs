@@ -135,6 +135,12 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         // Written as the label-quality key index is (COALESCE(label_quality, double.MaxValue)), so it can be a range on it.
         if (query.MaxLabelQuality is { } maxQuality)
             q = q.Where(e => (e.LabelQuality ?? double.MaxValue) <= maxQuality);
+        if (query.Annotator is { } annotator)
+            q = query.AnnotatorDisagrees
+                ? q.Where(e => e.Annotations.Any(a => a.Annotator == annotator && a.Label != e.GivenLabel))
+                : q.Where(e => e.Annotations.Any(a => a.Annotator == annotator));
+        if (query.MaxAnnotatorAgreement is { } maxAgreement)
+            q = q.Where(e => e.AnnotatorAgreement <= maxAgreement);
         if (query.Disputed)
             q = q.Where(e => e.VisitorTally != null && e.VisitorTally.IsDisputed);
         if (!string.IsNullOrWhiteSpace(query.Text))

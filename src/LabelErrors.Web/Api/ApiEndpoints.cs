@@ -3,6 +3,7 @@ using LabelErrors.Web.Api.RateLimiting;
 using LabelErrors.Web.Review;
 using LabelErrors.Web.Review.Visitors;
 using LabelErrors.Web.Uploads;
+using LabelErrors.Web.Uploads.Annotators;
 using Scalar.AspNetCore;
 
 namespace LabelErrors.Web.Api;
@@ -31,7 +32,8 @@ public static class ApiEndpoints
             .MapScoreEndpoints();
         // These three answered snake_case before this release; LegacyNamingFilter still does on request.
         api.MapGroup("/uploads").WithTags("Uploads").AddEndpointFilter<LegacyNamingFilter>()
-            .MapUploadEndpoints(PerClientRateLimits.UploadsPolicy);
+            .MapUploadEndpoints(PerClientRateLimits.UploadsPolicy)
+            .MapAnnotatorEndpoints();
         api.MapGroup("/uploads/{token}").WithTags("Review").AddEndpointFilter<LegacyNamingFilter>()
             .MapReviewEndpoints();
         api.MapGroup("/uploads/{token}").WithTags("Uploads").RequireRateLimiting(PerClientRateLimits.ApiPolicy)

@@ -13,4 +13,8 @@ public sealed record AnalysisResult(
     double[] NormalizedMargin,
     int[] RankedIssues,
     HealthSummary Health,
-    UploadOutliers? Outliers = null);
+    UploadOutliers? Outliers = null)
+{
+    /// <summary>Multi-annotator uploads: every annotator's labels and cleanlab's result (see <see cref="MultiAnnotatorAnalysis"/>).</summary>
+    public MultiAnnotatorOutcome? MultiAnnotator { get; init; }
+}

@@ -1,6 +1,7 @@
 using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
+using LabelErrors.Data.Entities;
 using LabelErrors.Web.Uploads;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,8 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
 {
     public async Task<AnalysisResult> RunAsync(UploadFiles files, AnalysisOptions analysis, JobReporter reporter, CancellationToken cancellationToken)
     {
+        if (files.Task == UploadTask.MultiAnnotator)
+            return await MultiAnnotatorAnalysis.RunAsync(files, analysis, reporter, options.Value.StageDelay, cancellationToken);
         await EnterAsync(reporter, JobStage.Validating, cancellationToken);
         var classNames = UploadInputs.ReadClassNames(files.ClassNamesPath, files.ClassNamesDisplayName);
         var labelsInput = UploadInputs.ReadLabels(files.LabelsPath, files.LabelsDisplayName, classNames);

@@ -25,6 +25,8 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         var copied = clock.Elapsed;
         if (files.TextContentPath is { } textPath)
             await CopyTextsAsync(connection, transaction, job.DatasetId, textPath, files.TextContentDisplayName!, result.Labels.Length, cancellationToken);
+        if (result.MultiAnnotator is { } annotators)
+            await MultiAnnotatorResultWriter.SaveAsync(connection, transaction, job.DatasetId, annotators, cancellationToken);
 
         await using (var health = new NpgsqlCommand(
             "UPDATE datasets SET upload_health_score = @score, upload_health_json = @json::jsonb WHERE id = @dataset", connection, transaction))

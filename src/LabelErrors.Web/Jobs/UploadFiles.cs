@@ -3,16 +3,14 @@ using LabelErrors.Web.Uploads;
 
 namespace LabelErrors.Web.Jobs;
 
-/// <summary>Where an upload's files are on disk and the names the user gave them (used in messages).</summary>
+/// <summary>Where an upload's files are on disk, the names the user gave them (used in messages) and its task (which analysis the job runs).</summary>
 public sealed record UploadFiles(
     string LabelsPath, string LabelsDisplayName,
     string PredProbsPath, string PredProbsDisplayName,
     string? ClassNamesPath, string? ClassNamesDisplayName,
-    string? TextContentPath, string? TextContentDisplayName)
+    string? TextContentPath, string? TextContentDisplayName,
+    UploadTask Task = UploadTask.MultiClass)
 {
-    /// <summary>The upload's task: which analysis the job runs on these files.</summary>
-    public UploadTask Task { get; init; }
-
     public static UploadFiles Of(UploadInfo upload, UploadStorage storage)
     {
         var (labelsDisk, labelsName) = UploadService.ParseStoredName(upload.LabelsFile);
@@ -30,9 +28,7 @@ public sealed record UploadFiles(
             storage.PathOf(upload.StoragePath, labelsDisk), labelsName,
             storage.PathOf(upload.StoragePath, predDisk), predName,
             namesPath, namesName,
-            textPath, textPath is null ? null : "content.csv")
-        {
-            Task = upload.Task,
-        };
+            textPath, textPath is null ? null : "content.csv",
+            upload.Task);
     }
 }

@@ -20,6 +20,11 @@ public sealed record AnalysisOptions
     [JsonPropertyName("min_examples_per_class")]
     public int MinExamplesPerClass { get; init; } = 1;
 
+    /// <summary>Multi-annotator uploads: cleanlab's consensus_method (null for the other tasks).</summary>
+    [JsonPropertyName("consensus_method")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ConsensusMethod { get; init; }
+
     public static string[] FilterByChoices => SnakeCaseChoices.Names<FilterBy>();
 
     public static string[] RankByChoices => SnakeCaseChoices.Names<RankBy>();

@@ -51,7 +51,8 @@ public static class MultipartUploadReader
             RankBy = fields.GetValueOrDefault(UploadField.RankBy),
             FracNoise = fields.GetValueOrDefault(UploadField.FracNoise),
             MinExamplesPerClass = fields.GetValueOrDefault(UploadField.MinExamplesPerClass),
-            Task = fields.GetValueOrDefault(UploadField.Task),
+            Task = fields.GetValueOrDefault(UploadTasks.Field),
+            ConsensusMethod = fields.GetValueOrDefault(Annotators.AnnotatorUploadOptions.ConsensusMethodField),
             Listed = fields.GetValueOrDefault(UploadField.Listed) is { } listed && (listed.Equals("true", StringComparison.OrdinalIgnoreCase) || listed == "1" || listed.Equals("on", StringComparison.OrdinalIgnoreCase)),
         });
     }

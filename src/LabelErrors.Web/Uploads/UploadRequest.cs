@@ -13,4 +13,7 @@ public sealed record UploadRequest
 
     /// <summary>multi-class (blank), multi-label or multi-annotator; parsed by <see cref="UploadTasks.Parse"/>.</summary>
     public string? Task { get; init; }
+
+    /// <summary>Multi-annotator uploads: cleanlab's consensus_method (see Annotators.AnnotatorUploadOptions).</summary>
+    public string? ConsensusMethod { get; init; }
 }

@@ -37,6 +37,8 @@ public sealed class UploadService(
                 throw new UploadRejectedException(UploadField.Description, "description: at most 4000 characters");
             var task = UploadTasks.Parse(request.Task);
             var options = AnalysisOptions.Parse(request);
+            if (task == UploadTask.MultiAnnotator)
+                options = options with { ConsensusMethod = Annotators.AnnotatorUploadOptions.ParseConsensusMethod(request.ConsensusMethod) };
             await RequireQueueRoomAsync(clientKey, cancellationToken);
 
             var validated = await Task.Run(() => UploadValidator.Validate(files, stagingFolder, storage.Limits, task, options, cancellationToken), cancellationToken);

@@ -14,6 +14,8 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadStorage>();
         services.AddSingleton<UploadService>();
         services.AddSingleton<UploadQueries>();
+        services.AddSingleton<Annotators.AnnotatorQueries>();
+        services.AddSingleton<Annotators.AnnotatorLeaderboard>();
         services.AddSingleton<PageUploadRateLimiter>();
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobProgressFeed>();

@@ -40,6 +40,11 @@ public static class UploadValidator
         {
             switch (task)
             {
+                case UploadTask.MultiAnnotator:
+                    var annotated = Annotators.AnnotatorUploadInputs.Read(labelsFile.Path, labelsFile.FileName, predProbsFile.Path, predProbsFile.FileName,
+                        classNamesFile?.Path, classNamesFile?.FileName, cancellationToken);
+                    (exampleCount, classCount, classNames, warnings) = (annotated.ExampleCount, annotated.ClassCount, annotated.ClassNames, []);
+                    break;
                 case UploadTask.MultiLabel:
                     var multiLabel = MultiLabelUploadInputs.Read(labelsFile.Path, labelsFile.FileName, predProbsFile.Path, predProbsFile.FileName,
                         classNamesFile?.Path, classNamesFile?.FileName, analysis.ToCore().FilterBy, cancellationToken);

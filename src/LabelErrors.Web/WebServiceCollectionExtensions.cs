@@ -50,6 +50,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<Browse.DatasetDirectory>();
         services.AddSingleton<Corrections.CorrectedExport>();
         services.AddSingleton<Browse.PermalinkView>();
+        services.AddSingleton<Browse.GallerySearch>();
         services.AddSingleton<Uploads.UploadExampleView>();
         services.AddSingleton<Review.ReviewSessions>();
         services.AddLabelErrorsApi(configuration);

@@ -13,11 +13,19 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
     /// <summary>How much of a text a list item carries (the card shows a few lines of it).</summary>
     public const int SnippetLength = 320;
 
-    public async Task<ExamplePage> SearchAsync(int datasetId, ExampleQuery query, CancellationToken cancellationToken = default)
+    public Task<ExamplePage> SearchAsync(int datasetId, ExampleQuery query, CancellationToken cancellationToken = default) =>
+        SearchAsync(datasetId, query, knownTotal: null, cancellationToken);
+
+    /// <summary>
+    /// A page of the query; <paramref name="knownTotal"/> is the number of examples the query's filters match when the
+    /// caller already knows it (it does not depend on the sort or the page): the count, often the dearer of the two
+    /// statements, is then not run.
+    /// </summary>
+    public async Task<ExamplePage> SearchAsync(int datasetId, ExampleQuery query, int? knownTotal, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var filtered = Filter(db.Examples.AsNoTracking(), datasetId, query);
-        var total = await filtered.CountAsync(cancellationToken);
+        var total = knownTotal ?? await filtered.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, ExampleQuery.MaxPageSize);
         var items = await Order(filtered, query)
             .Skip((int)Math.Min((long)(query.Page - 1) * pageSize, int.MaxValue))
@@ -90,6 +98,46 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             .Select(r => (long?)r.StudyIndex)
             .FirstOrDefaultAsync(cancellationToken);
         return new ExampleNeighbours(previous, next);
+    }
+
+    /// <summary>
+    /// One study example with its votes, text and visitor tally, and its previous and next examples in the query's
+    /// order, in one statement (one round trip): the permalink page's data. The neighbours are the same as
+    /// <see cref="NeighboursAsync"/>'s (the same keys, compared as row values from the example's own key).
+    /// </summary>
+    public async Task<(Example? Example, ExampleNeighbours Neighbours)> FindWithNeighboursAsync(
+        int datasetId, long studyIndex, ExampleQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = Filter(db.Examples.AsNoTracking(), datasetId, query).Select(KeyedRowSelector(SortKey(query)));
+        var found = await db.Examples.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.StudyIndex == studyIndex)
+            .Select(KeyedExampleSelector(SortKey(query)))
+            .Select(c => new
+            {
+                c.Example,
+                c.Example.Votes,
+                // Without its search vector: the page never reads it, and it is the largest column of a text.
+                Text = c.Example.Text == null ? null
+                    : new ExampleText { DatasetId = c.Example.Text.DatasetId, ExampleId = c.Example.Text.ExampleId, Text = c.Example.Text.Text },
+                c.Example.VisitorTally,
+                Next = rows
+                    .Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.Key, r.StudyIndex), ValueTuple.Create(c.Key, c.StudyIndex)))
+                    .OrderBy(r => r.Key).ThenBy(r => r.StudyIndex)
+                    .Select(r => (long?)r.StudyIndex)
+                    .FirstOrDefault(),
+                Previous = rows
+                    .Where(r => EF.Functions.LessThan(ValueTuple.Create(r.Key, r.StudyIndex), ValueTuple.Create(c.Key, c.StudyIndex)))
+                    .OrderByDescending(r => r.Key).ThenByDescending(r => r.StudyIndex)
+                    .Select(r => (long?)r.StudyIndex)
+                    .FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return (null, new ExampleNeighbours(null, null));
+        var example = found.Example;
+        (example.Votes, example.Text, example.VisitorTally) = (found.Votes, found.Text, found.VisitorTally);
+        return (example, new ExampleNeighbours(found.Previous, found.Next));
     }
 
     /// <summary>The query's filters as a composable <see cref="IQueryable{T}"/> (the API's exports reuse it).</summary>
@@ -190,6 +238,17 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         return Expression.Lambda<Func<Example, KeyedRow>>(body, example);
     }
 
+    private static Expression<Func<Example, KeyedExample>> KeyedExampleSelector(Expression<Func<Example, double>> key)
+    {
+        var example = key.Parameters[0];
+        var body = Expression.MemberInit(
+            Expression.New(typeof(KeyedExample)),
+            Expression.Bind(typeof(KeyedExample).GetProperty(nameof(KeyedExample.Example))!, example),
+            Expression.Bind(typeof(KeyedExample).GetProperty(nameof(KeyedExample.StudyIndex))!, Expression.Property(example, nameof(Example.StudyIndex))),
+            Expression.Bind(typeof(KeyedExample).GetProperty(nameof(KeyedExample.Key))!, key.Body));
+        return Expression.Lambda<Func<Example, KeyedExample>>(body, example);
+    }
+
     private static readonly Expression<Func<Example, ExampleListItem>> ToListItem = e => new ExampleListItem
     {
         StudyIndex = e.StudyIndex,
@@ -212,6 +271,13 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
 
     private sealed class KeyedRow
     {
+        public long StudyIndex { get; init; }
+        public double Key { get; init; }
+    }
+
+    private sealed class KeyedExample
+    {
+        public required Example Example { get; init; }
         public long StudyIndex { get; init; }
         public double Key { get; init; }
     }

@@ -10,10 +10,11 @@ public sealed record PermalinkPage(BrowseDataset? Dataset, Example? Example, Exa
 }
 
 /// <summary>
-/// Loads the permalink of one study example (<c>/d/{dataset}/{id}</c>) in one call: everything is read before the
-/// page changes any field, so a render in between never shows the new example with the previous one's prev/next links.
+/// Loads the permalink of one study example (<c>/d/{dataset}/{id}</c>) in one call and one database round trip:
+/// everything is read before the page changes any field, so a render in between never shows the new example with the
+/// previous one's prev/next links.
 /// </summary>
-public sealed class PermalinkView(DatasetLookup datasets, ExampleDetails details, ExampleSearch search)
+public sealed class PermalinkView(DatasetLookup datasets, ExampleSearch search)
 {
     /// <summary>The page for <paramref name="id"/> (the study index as written in the URL) within <paramref name="view"/>.</summary>
     public async Task<PermalinkPage> LoadAsync(string slug, string id, ExampleQuery view, CancellationToken cancellationToken = default)
@@ -22,10 +23,8 @@ public sealed class PermalinkView(DatasetLookup datasets, ExampleDetails details
         var dataset = await datasets.FindAsync(slug, cancellationToken);
         if (dataset is null || !long.TryParse(id, out var index))
             return new PermalinkPage(dataset, null, none);
-        var example = await details.FindAsync(dataset.Id, index, cancellationToken);
-        if (example is null)
-            return new PermalinkPage(dataset, null, none);
-        var neighbours = await search.NeighboursAsync(dataset.Id, view, example.StudyIndex, cancellationToken);
-        return new PermalinkPage(dataset, example, neighbours);
+        // One round trip: the example, its votes, text and visitor tally, and its neighbours in the view.
+        var (example, neighbours) = await search.FindWithNeighboursAsync(dataset.Id, index, view, cancellationToken);
+        return new PermalinkPage(dataset, example, example is null ? none : neighbours);
     }
 }

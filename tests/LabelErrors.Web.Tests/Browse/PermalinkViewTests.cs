@@ -56,4 +56,23 @@ public sealed class PermalinkViewTests : IAsyncLifetime
         Assert.Null(noDataset.Dataset);
         Assert.Null(noDataset.Example);
     }
+
+    [Fact]
+    public async Task The_example_comes_with_its_workers_votes_and_its_visitors_tally()
+    {
+        var dataset = (await _site.Services.GetRequiredService<DatasetLookup>().FindAsync("cifar10"))!;
+        var item = (await _site.Services.GetRequiredService<ExampleSearch>().SearchAsync(dataset.Id, ExampleQuery.Default)).Items[0];
+        var index = item.StudyIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var before = await View.LoadAsync("cifar10", index, ExampleQuery.Default);
+        Assert.NotNull(before.Example!.Votes);
+        Assert.Equal(item.Votes!.Total, before.Example.Votes.Total);
+        Assert.Null(before.Example.VisitorTally);
+
+        var votes = _site.Services.GetRequiredService<LabelErrors.Web.Review.Visitors.VisitorVoteService>();
+        await votes.VoteAsync(dataset, item.StudyIndex, "browser-permalink-1", LabelErrors.Data.Entities.VisitorAnswer.Guessed);
+        var after = await View.LoadAsync("cifar10", index, ExampleQuery.Default);
+        Assert.Equal(1, after.Example!.VisitorTally?.Total);
+        Assert.Equal(1, after.Example.VisitorTally?.Guessed);
+    }
 }

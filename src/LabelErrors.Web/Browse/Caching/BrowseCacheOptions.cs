@@ -12,8 +12,8 @@ public sealed class BrowseCacheOptions
     public int PageSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Lifetime of a dataset's id and class names and of the dataset menu in memory: an import run by another process
-    /// (the CLI) on the same database is seen after at most this long.
+    /// Lifetime of a dataset's id and class names, of the dataset menu and of the study gallery's counts per view in
+    /// memory: an import run by another process (the CLI) on the same database is seen after at most this long.
     /// </summary>
     public int LookupSeconds { get; set; } = 60;
 

@@ -19,7 +19,8 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
 fi
 
 require_dotnet
-BASE_CS=$(start_local_postgres)
+# The database outlives this script: it must not inherit the lock, or the next run would find it held.
+BASE_CS=$(start_local_postgres 8>&-)
 ensure_database "$BASE_CS" labelerrors
 
 echo "Building…"

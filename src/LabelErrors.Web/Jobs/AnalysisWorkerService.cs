@@ -86,8 +86,11 @@ public sealed class AnalysisWorkerService(
             // One case per upload task: each runs its analysis and saves it in one transaction.
             var (saved, issues, examples) = files.Task switch
             {
+                UploadTask.MultiClass => await RunMultiClassAsync(job, files, analysis, reporter),
                 UploadTask.MultiLabel => await RunMultiLabelAsync(job, files, analysis, reporter),
-                _ => await RunMultiClassAsync(job, files, analysis, reporter),
+                // The runner reads the annotations and runs CROWDLAB (MultiAnnotatorAnalysis); the writer adds the votes.
+                UploadTask.MultiAnnotator => await RunMultiClassAsync(job, files, analysis, reporter),
+                var task => throw new UploadRejectedException(UploadField.Task, $"task {UploadTasks.Name(task)}: this site does not run that analysis"),
             };
             reporter.Finish();
             if (saved)

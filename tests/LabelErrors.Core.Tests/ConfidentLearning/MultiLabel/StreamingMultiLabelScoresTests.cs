@@ -29,6 +29,25 @@ public sealed class StreamingMultiLabelScoresTests
         }
     }
 
+    [Theory]
+    [InlineData("synthetic_N400_K4_float64")]
+    [InlineData("synthetic_N2000_K12_float32")]
+    [InlineData("synthetic_N1500_K8_float16")]
+    public void Per_class_scores_of_one_row_equal_that_row_of_the_matrix(string set)
+    {
+        var (labels, p) = MultiLabelReferenceTests.Load(set);
+        var row = new double[p.K];
+        foreach (var method in Enum.GetValues<ScoreMethod>())
+        {
+            var matrix = MultiLabelQuality.ScoresPerClass(labels, p, method);
+            for (int i = 0; i < p.N; i++)
+            {
+                MultiLabelQuality.ScoresPerClassOfRow(labels, p, i, method, row);
+                Assert.Equal(matrix.AsSpan(i * p.K, p.K).ToArray(), row);
+            }
+        }
+    }
+
     [Fact]
     public void A_value_above_one_is_refused_while_streaming()
     {

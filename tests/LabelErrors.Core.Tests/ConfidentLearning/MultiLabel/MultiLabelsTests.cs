@@ -42,7 +42,8 @@ public sealed class MultiLabelsTests
         var sorted = scores.ToArray();
         Array.Sort(sorted);
         double ema = sorted[^1];
-        for (int j = sorted.Length - 2; j >= 0; j--) ema = (0.8 * sorted[j]) + (0.2 * ema);
+        double beta = 1 - 0.8; // as cleanlab: 1 - alpha, not the literal 0.2
+        for (int j = sorted.Length - 2; j >= 0; j--) ema = (0.8 * sorted[j]) + (beta * ema);
         Assert.Equal(BitConverter.DoubleToInt64Bits(ema), BitConverter.DoubleToInt64Bits(ExponentialMovingAverage.Row(scores, 0.8, new double[k])));
     }
 

@@ -17,9 +17,9 @@ cat "$WORK/pred_probs.npy" "$WORK/labels.json" > /dev/null # warm the page cache
 echo "load before: $(uptime)"
 for what in scores find; do
   if [ $what = find ]; then args=(find-issues --rank-by self_confidence); else args=(scores); fi
-  /usr/bin/time -f "labelerrors $what: wall %e s end to end (process start, reading, validating, writing), user %U s, max RSS %M kB" \
+  /usr/bin/time -f "labelerrors $what: wall %e s end to end (process start, reading, validating, writing), user %U s, sys %S s, max RSS %M kB" \
     $CLI "${args[@]}" --task multi-label -l "$WORK/labels.json" -p "$WORK/pred_probs.npy" -o "$WORK/cli-$what.csv" 2>&1 | tail -1
-  /usr/bin/time -f "  python process: wall %e s, max RSS %M kB" \
+  /usr/bin/time -f "  python process: wall %e s, user %U s, sys %S s, max RSS %M kB" \
     $PY scripts/benchmarks/multilabel_cleanlab.py run "$CLEANLAB" "$WORK" $what "$WORK/cli-$what.csv" 2>&1
   echo "  load: $(uptime | sed 's/.*load average: //')"
 done

@@ -29,7 +29,7 @@ public static class MultiLabelFindIssues
         {
             var result = MultiLabelIssues.Find(labels, predProbs, options);
             var flagged = result.RankedIndices ?? [.. Enumerable.Range(0, labels.Count).Where(i => result.Mask[i])];
-            return (flagged, MultiLabelQuality.Scores(labels, predProbs, (ScoreMethod)rankBy));
+            return (flagged, result.RankScores ?? MultiLabelQuality.Scores(labels, predProbs, (ScoreMethod)rankBy));
         }, cancellationToken);
         progress.Report($"{indices.Length} issues found; writing output");
         await output.WriteAsync(parseResult, context, writer =>

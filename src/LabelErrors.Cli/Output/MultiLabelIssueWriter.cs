@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using LabelErrors.Core.ConfidentLearning;
 using LabelErrors.Core.ConfidentLearning.MultiLabel;
+using LabelErrors.Core.Formats;
 
 namespace LabelErrors.Cli.Output;
 
@@ -21,12 +22,36 @@ public static class MultiLabelIssueWriter
             return;
         }
 
-        await writer.WriteAsync(Header + "\n");
+        // CsvHelper fed from reused buffers: no strings, LINQ or virtual element reads per row
+        await using var csv = CsvOutput.Create(writer);
+        csv.WriteHeader(Header.Split(','));
+        var row = new double[predProbs.K];
+        var text = new char[64];
+        var list = new System.Text.StringBuilder();
         foreach (int i in indices)
         {
-            await writer.WriteAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{i},{string.Join(';', labels[i].ToArray())},{string.Join(';', Predicted(predProbs, i))},{scores[i].ToString("R", CultureInfo.InvariantCulture)}\n"));
+            csv.WriteField(i);
+            csv.WriteField(Join(labels[i], list));
+            predProbs.CopyRow(i, row);
+            list.Clear();
+            for (int c = 0; c < row.Length; c++)
+            {
+                if (row[c] > 0.5) (list.Length == 0 ? list : list.Append(';')).Append(c);
+            }
+
+            csv.WriteField(list.ToString());
+            if (!scores[i].TryFormat(text, out int written, "R", CultureInfo.InvariantCulture))
+                throw new InvalidOperationException("a double needs at most 24 characters");
+            csv.WriteField((ReadOnlySpan<char>)text.AsSpan(0, written));
+            await csv.EndRecordAsync();
         }
+    }
+
+    private static string Join(ReadOnlySpan<int> ids, System.Text.StringBuilder list)
+    {
+        list.Clear();
+        foreach (int id in ids) (list.Length == 0 ? list : list.Append(';')).Append(id);
+        return list.ToString();
     }
 
     /// <summary>Classes whose predicted probability is above 0.5.</summary>

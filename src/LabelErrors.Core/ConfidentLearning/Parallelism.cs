@@ -23,8 +23,8 @@ internal static class Parallelism
             return;
         }
 
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = MaxDegree }, b =>
-            body(b * blockSize, Math.Min(count, (b + 1) * blockSize)));
+        Run(() => Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = MaxDegree }, b =>
+            body(b * blockSize, Math.Min(count, (b + 1) * blockSize))));
     }
 
     public static void For(int count, Action<int> body)
@@ -35,6 +35,19 @@ internal static class Parallelism
             return;
         }
 
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegree }, body);
+        Run(() => Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = MaxDegree }, body));
+    }
+
+    /// <summary>A body's exception surfaces as itself, as in the sequential loop, not wrapped in an AggregateException.</summary>
+    private static void Run(Action loop)
+    {
+        try
+        {
+            loop();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 }

@@ -20,16 +20,64 @@ public static class AnnotatorLabelsCsv
 
     public static AnnotatorLabelsInput Read(TextReader reader, string displayName)
     {
-        var lines = CsvInput.ReadLines(reader, (reason, line) => new LabelErrorsInputException(displayName, reason, line));
-        if (lines.Count == 0) throw new LabelErrorsInputException(displayName, "no header of annotator ids");
+        // one pass, cells parsed from the reader's bytes; problems are reported in the order of a read-all-then-check
+        // reader: the file's structure (CsvInput throws), then the header, then the first bad row
+        string[]? header = null;
+        int headerLine = 0;
+        var labels = new int[1 << 16];
+        var lineNumbers = new List<int>();
+        int count = 0;
+        LabelErrorsInputException? rowProblem = null;
+        CsvInput.ForEachLine(reader, (reason, line) => new LabelErrorsInputException(displayName, reason, line), (line, csv) =>
+        {
+            if (header is null)
+            {
+                header = new string[csv.FieldCount];
+                for (int j = 0; j < header.Length; j++) header[j] = csv.GetString(j);
+                headerLine = line;
+                return;
+            }
 
-        var (headerLine, header) = lines[0];
-        int first = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
-        var ids = header.Skip(first).ToArray();
+            lineNumbers.Add(line);
+            if (rowProblem is not null) return;
+            int first = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
+            int m = header.Length - first;
+            if (csv.FieldCount != header.Length)
+            {
+                rowProblem = new LabelErrorsInputException(displayName,
+                    $"expected {header.Length} cells as in the header (one per annotator, empty for no label), found {csv.FieldCount}", line);
+                return;
+            }
+
+            if (count + m > labels.Length) Array.Resize(ref labels, (int)Math.Min(Array.MaxLength, Math.Max((long)labels.Length * 2, count + m)));
+            for (int j = 0; j < m; j++)
+            {
+                var cell = csv.GetSpan(first + j);
+                int value = ParseDigits(cell);
+                if (value == NotDigits)
+                {
+                    try
+                    {
+                        value = ParseCell(csv.GetString(first + j), header[first + j], first + j + 1, line, displayName);
+                    }
+                    catch (LabelErrorsInputException e)
+                    {
+                        rowProblem = e;
+                        return;
+                    }
+                }
+
+                labels[count++] = value;
+            }
+        });
+        if (header is null) throw new LabelErrorsInputException(displayName, "no header of annotator ids");
+
+        int firstColumn = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
+        var ids = header.Skip(firstColumn).ToArray();
         for (int j = 0; j < ids.Length; j++)
         {
             if (ids[j].Length == 0)
-                throw new LabelErrorsInputException(displayName, $"column {first + j + 1}: the header needs an annotator id for every column", headerLine);
+                throw new LabelErrorsInputException(displayName, $"column {firstColumn + j + 1}: the header needs an annotator id for every column", headerLine);
         }
 
         if (ids.Distinct(StringComparer.Ordinal).Count() != ids.Length)
@@ -38,27 +86,33 @@ public static class AnnotatorLabelsCsv
             throw new LabelErrorsInputException(displayName, $"annotator id '{repeated}' appears twice in the header", headerLine);
         }
 
-        int rows = lines.Count - 1;
+        int rows = lineNumbers.Count;
         if (rows == 0) throw new LabelErrorsInputException(displayName, "no examples after the header");
-        int m = ids.Length;
-        if ((long)rows * m > Array.MaxLength) throw new LabelErrorsInputException(displayName, $"{rows}×{m} labels are too many");
+        if ((long)rows * ids.Length > Array.MaxLength) throw new LabelErrorsInputException(displayName, $"{rows}×{ids.Length} labels are too many");
+        if (rowProblem is not null) throw rowProblem;
+        if (labels.Length != count) Array.Resize(ref labels, count);
+        return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, [.. lineNumbers]);
+    }
 
-        var labels = new int[rows * m];
-        var lineNumbers = new int[rows];
-        for (int r = 0; r < rows; r++)
+    private const int NotDigits = -2;
+
+    /// <summary>
+    /// The usual cell without a string: empty (no label) or up to 9 ASCII digits; anything else (signs, "3.0",
+    /// errors) is <see cref="NotDigits"/> and goes through <see cref="ParseCell"/>.
+    /// </summary>
+    private static int ParseDigits(ReadOnlySpan<byte> cell)
+    {
+        if (cell.IsEmpty) return AnnotatorLabels.Missing;
+        if (cell.Length > 9) return NotDigits;
+        int value = 0;
+        foreach (byte b in cell)
         {
-            var (lineNumber, fields) = lines[r + 1];
-            lineNumbers[r] = lineNumber;
-            if (fields.Length != header.Length)
-                throw new LabelErrorsInputException(displayName,
-                    $"expected {header.Length} cells as in the header (one per annotator, empty for no label), found {fields.Length}", lineNumber);
-            for (int j = 0; j < m; j++)
-            {
-                labels[r * m + j] = ParseCell(fields[first + j], ids[j], first + j + 1, lineNumber, displayName);
-            }
+            uint digit = (uint)(b - '0');
+            if (digit > 9) return NotDigits;
+            value = (value * 10) + (int)digit;
         }
 
-        return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, lineNumbers);
+        return value;
     }
 
     private static int ParseCell(string value, string annotator, int column, int lineNumber, string displayName)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using LabelErrors.Core.Validation;
 
 namespace LabelErrors.Core.Formats;
@@ -13,64 +12,48 @@ public static class MultiLabelsFile
 {
     public static MultiLabelsInput Read(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new LabelErrorsInputException(path, $"cannot read labels ({e.Message})", inner: e);
         }
 
-        return Parse(text, path);
+        var utf8 = bytes.AsSpan();
+        if (utf8.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..];
+        else if (utf8.StartsWith(new byte[] { 0xFE, 0xFF }) || utf8.StartsWith(new byte[] { 0xFF, 0xFE }))
+            return Parse(ReadText(path), path); // UTF-16/32: decoded as text first
+
+        bool json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || utf8.TrimStart(" \t\r\n"u8).StartsWith("["u8);
+        return Checked(json ? MultiLabelsJson.Parse(utf8, path) : ParseText(System.Text.Encoding.UTF8.GetString(utf8), path), path);
     }
 
     public static MultiLabelsInput Parse(string text, string fileName)
     {
         bool json = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || text.AsSpan().TrimStart().StartsWith("[");
-        var input = json ? ParseJson(text, fileName) : ParseText(text, fileName);
-        if (input.Rows.Length == 0) throw new LabelErrorsInputException(fileName, "labels are empty");
-        return input;
+        var input = json ? MultiLabelsJson.Parse(System.Text.Encoding.UTF8.GetBytes(text.TrimStart('\uFEFF')), fileName) : ParseText(text, fileName);
+        return Checked(input, fileName);
     }
 
-    private static MultiLabelsInput ParseJson(string text, string fileName)
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static string ReadText(string path)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text);
+            return File.ReadAllText(path);
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new LabelErrorsInputException(fileName, $"not valid JSON ({e.Message})", inner: e);
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-                throw new LabelErrorsInputException(fileName, "expected a JSON array with one array of class ids per example");
-            var rows = new int[document.RootElement.GetArrayLength()][];
-            int i = 0;
-            foreach (var example in document.RootElement.EnumerateArray())
-            {
-                if (example.ValueKind != JsonValueKind.Array)
-                    throw new LabelErrorsInputException(fileName, $"expected an array of class ids, found {Describe(example)}", i);
-                var ids = new int[example.GetArrayLength()];
-                int j = 0;
-                foreach (var id in example.EnumerateArray())
-                {
-                    if (id.ValueKind != JsonValueKind.Number || !id.TryGetInt32(out int value) || value < 0)
-                        throw new LabelErrorsInputException(fileName, $"{Describe(id)} is not a class id (a non-negative integer)", i);
-                    ids[j++] = value;
-                }
-
-                rows[i++] = ids;
-            }
-
-            return new MultiLabelsInput(fileName, rows, FirstRowNumber: 0);
+            throw new LabelErrorsInputException(path, $"cannot read labels ({e.Message})", inner: e);
         }
     }
+
+    private static MultiLabelsInput Checked(MultiLabelsInput input, string fileName) =>
+        input.Rows.Length == 0 ? throw new LabelErrorsInputException(fileName, "labels are empty") : input;
 
     private static MultiLabelsInput ParseText(string text, string fileName)
     {
@@ -102,11 +85,4 @@ public static class MultiLabelsFile
 
         return new MultiLabelsInput(fileName, rows, FirstRowNumber: 1);
     }
-
-    private static string Describe(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null =>
-            element.GetRawText().Length <= 40 ? element.GetRawText() : element.GetRawText()[..40] + "…",
-        _ => $"a JSON {element.ValueKind.ToString().ToLowerInvariant()}",
-    };
 }

@@ -71,10 +71,11 @@ public static class MultiLabelIssues
         // union of the per-class issues (ascending), ordered by the aggregated score of the ranking method
         MultiLabelChecks.ValidateScorerLabels(labels, p.K);
         var scores = MultiLabelQuality.RowLocal(labels, p, (ScoreMethod)rankBy, ExponentialMovingAverage.DefaultAlpha);
-        var flagged = Enumerable.Range(0, n).Where(i => mask[i]).ToArray();
-        var flaggedScores = flagged.Select(i => scores[i]).ToArray();
+        var flagged = Flagged(mask);
+        var flaggedScores = new double[flagged.Length];
+        for (int m = 0; m < flagged.Length; m++) flaggedScores[m] = scores[flagged[m]];
         var order = StableOrder.Ascending<double>(flaggedScores);
-        return new MultiLabelIssuesResult(mask, [.. order.Select(m => flagged[m])]);
+        return new MultiLabelIssuesResult(mask, [.. order.Select(m => flagged[m])]) { RankScores = scores };
     }
 
     /// <summary>
@@ -99,9 +100,9 @@ public static class MultiLabelIssues
         var rankScores = (ScoreMethod)rankBy == ScoreMethod.SelfConfidence
             ? scores
             : MultiLabelQuality.RowLocal(labels, p, (ScoreMethod)rankBy, ExponentialMovingAverage.DefaultAlpha);
-        var flaggedScores = Enumerable.Range(0, n).Where(i => mask[i]).Select(i => rankScores[i]).ToArray();
+        var flaggedScores = Flagged(mask).Select(i => rankScores[i]).ToArray();
         var order = StableOrder.Ascending<double>(flaggedScores);
-        return new MultiLabelIssuesResult(mask, [.. order.Select(m => errorIndices[m])]);
+        return new MultiLabelIssuesResult(mask, [.. order.Select(m => errorIndices[m])]) { RankScores = rankScores };
     }
 
     /// <summary>
@@ -138,17 +139,45 @@ public static class MultiLabelIssues
         var byClass = labels.ExamplesByClass(k);
         CheckOneVsRest(byClass, n, options.FilterBy);
 
+        // classes in groups: one pass over the row-major matrix gathers a group's columns (a column alone would read
+        // one value per cache line), then the group's independent binary problems run in parallel
         var result = new int[k][];
-        for (int c = 0; c < k; c++)
+        for (int first = 0; first < k; first += OneVsRest.GroupSize)
         {
-            var binaryOptions = options with
+            int count = Math.Min(OneVsRest.GroupSize, k - first);
+            var columns = OneVsRest.PredProbs(p, first, count);
+            Parallelism.For(count, m =>
             {
-                NumToRemovePerClass = options.NumToRemovePerClass is { } ntr ? new[] { ntr[c], 0 } : null,
-            };
-            var found = LabelIssues.FindCore(OneVsRest.Labels(n, byClass[c]), OneVsRest.PredProbs(p, c), binaryOptions);
-            result[c] = found.RankedIndices ?? [.. Enumerable.Range(0, n).Where(i => found.Mask[i])];
+                int c = first + m;
+                var binaryOptions = options with
+                {
+                    NumToRemovePerClass = options.NumToRemovePerClass is { } ntr ? new[] { ntr[c], 0 } : null,
+                };
+                var found = LabelIssues.FindCore(OneVsRest.Labels(n, byClass[c]), columns[m], binaryOptions);
+                columns[m] = null!; // each binary matrix is 2N values: free it as soon as its class is done
+                result[c] = found.RankedIndices ?? Flagged(found.Mask);
+            });
         }
 
         return new MultiLabelIssuesPerClass(result, options.ReturnIndicesRankedBy is not null);
+    }
+
+    /// <summary>The positions of the set flags, ascending.</summary>
+    internal static int[] Flagged(bool[] mask)
+    {
+        int count = 0;
+        foreach (bool flag in mask)
+        {
+            if (flag) count++;
+        }
+
+        var flagged = new int[count];
+        int next = 0;
+        for (int i = 0; i < mask.Length; i++)
+        {
+            if (mask[i]) flagged[next++] = i;
+        }
+
+        return flagged;
     }
 }

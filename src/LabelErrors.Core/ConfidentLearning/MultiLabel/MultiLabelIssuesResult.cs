@@ -6,5 +6,11 @@ namespace LabelErrors.Core.ConfidentLearning.MultiLabel;
 /// </summary>
 public sealed record MultiLabelIssuesResult(bool[] Mask, int[]? RankedIndices)
 {
+    /// <summary>
+    /// When ranked: every example's aggregated score of the ranking method (what <see cref="MultiLabelQuality.Scores"/>
+    /// returns for it), computed for the ranking anyway.
+    /// </summary>
+    public double[]? RankScores { get; init; }
+
     public int Count => Mask.Count(flag => flag);
 }

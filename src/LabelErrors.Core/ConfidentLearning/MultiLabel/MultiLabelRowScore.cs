@@ -14,6 +14,14 @@ internal static class MultiLabelRowScore
     public static void PerClass<T>(ReadOnlySpan<T> row, ReadOnlySpan<int> labelIds, ScoreMethod method, Span<double> perClass)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (method == ScoreMethod.SelfConfidence)
+        {
+            // the score of the binary label: p when the example has the class, 1 − p (in T, as numpy) when not
+            for (int c = 0; c < row.Length; c++) perClass[c] = double.CreateChecked(T.One - row[c]);
+            foreach (int id in labelIds) perClass[id] = double.CreateChecked(row[id]);
+            return;
+        }
+
         Span<T> pair = stackalloc T[2];
         Span<T> terms = stackalloc T[2];
         int next = 0; // labelIds are ascending

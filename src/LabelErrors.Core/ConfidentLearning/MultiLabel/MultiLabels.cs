@@ -54,6 +54,50 @@ public sealed class MultiLabels
         return new MultiLabels([.. offsets], [.. ids]);
     }
 
+    /// <summary>
+    /// <see cref="From"/> for rows already in arrays (a file's rows): one pass without enumerators, rows that are
+    /// already ascending and duplicate-free (the usual case) are copied as they are.
+    /// </summary>
+    public static MultiLabels FromArrays(int[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        long total = 0;
+        foreach (var row in rows) total += (row ?? throw new ArgumentNullException(nameof(rows))).Length;
+        var offsets = new int[rows.Length + 1];
+        var ids = new int[total];
+        int end = 0;
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var row = rows[r];
+            int start = end;
+            bool ascending = true;
+            for (int j = 0; j < row.Length; j++)
+            {
+                int id = row[j];
+                if (id < 0) throw new ArgumentException($"Class ids must not be negative (example {r} has {id}).", nameof(rows));
+                if (j > 0 && id <= row[j - 1]) ascending = false;
+                ids[end++] = id;
+            }
+
+            if (!ascending)
+            {
+                var span = ids.AsSpan(start, end - start);
+                span.Sort();
+                int unique = 0;
+                for (int j = 0; j < span.Length; j++)
+                {
+                    if (j == 0 || span[j] != span[unique - 1]) span[unique++] = span[j];
+                }
+
+                end = start + unique;
+            }
+
+            offsets[r + 1] = end;
+        }
+
+        return new MultiLabels(offsets, end == ids.Length ? ids : ids[..end]);
+    }
+
     /// <summary>The largest class id of any example, or −1 when every example has no label.</summary>
     public int MaxClass()
     {

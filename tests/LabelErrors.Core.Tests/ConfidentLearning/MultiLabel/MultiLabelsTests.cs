@@ -17,6 +17,37 @@ public sealed class MultiLabelsTests
     }
 
     [Fact]
+    public void From_arrays_builds_the_same_labels_as_from_enumerables()
+    {
+        int[][] rows = [[3, 1, 3], [], [0], [2, 5], [5, 2, 2, 0], [7]];
+        var expected = MultiLabels.From(rows);
+        var actual = MultiLabels.FromArrays(rows);
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.LabelCount, actual.LabelCount);
+        for (int i = 0; i < rows.Length; i++) Assert.Equal(expected[i].ToArray(), actual[i].ToArray());
+        Assert.Equal([3, 1, 3], rows[0]); // the caller's rows are not sorted in place
+        Assert.Throws<ArgumentException>(() => MultiLabels.FromArrays([[0], [1, -1]]));
+    }
+
+    [Theory]
+    [InlineData(7)]
+    [InlineData(100)] // insertion sort
+    [InlineData(129)] // Span.Sort
+    [InlineData(300)]
+    public void Exponential_moving_average_equals_the_one_over_a_fully_sorted_row(int k)
+    {
+        var random = new Random(k);
+        var scores = new double[k];
+        for (int c = 0; c < k; c++) scores[c] = c % 5 == 0 ? 0.25 : random.NextDouble(); // with ties
+        var sorted = scores.ToArray();
+        Array.Sort(sorted);
+        double ema = sorted[^1];
+        double beta = 1 - 0.8; // as cleanlab: 1 - alpha, not the literal 0.2
+        for (int j = sorted.Length - 2; j >= 0; j--) ema = (0.8 * sorted[j]) + (beta * ema);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(ema), BitConverter.DoubleToInt64Bits(ExponentialMovingAverage.Row(scores, 0.8, new double[k])));
+    }
+
+    [Fact]
     public void Negative_ids_are_refused() =>
         Assert.Throws<ArgumentException>(() => MultiLabels.From([[0], [-1]]));
 

@@ -31,6 +31,10 @@ public sealed record ExampleListItem
     public int? ClipStartSeconds { get; init; }
     public int? ClipEndSeconds { get; init; }
 
+    /// <summary>AudioSet (multi-label): the given and the guessed label sets, as class names (mTurk-checked clips).</summary>
+    public List<string>? GivenLabelNames { get; init; }
+    public List<string>? GuessedLabelNames { get; init; }
+
     /// <summary>Text datasets: the first <see cref="ExampleSearch.SnippetLength"/> characters of the text.</summary>
     public string? Snippet { get; init; }
 

@@ -264,6 +264,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         ExternalId = e.ExternalId,
         ClipStartSeconds = e.ClipStartSeconds,
         ClipEndSeconds = e.ClipEndSeconds,
+        GivenLabelNames = e.GivenLabelNames,
+        GuessedLabelNames = e.GuessedLabelNames,
         Snippet = e.Text == null ? null : e.Text.Text.Substring(0, SnippetLength),
         Votes = e.Votes == null ? null : new VoteCounts(e.Votes.Given, e.Votes.Guessed, e.Votes.Both, e.Votes.Neither, e.Votes.Neutral, e.Votes.OffTopic, e.Votes.Total),
         IsDisputed = e.VisitorTally != null && e.VisitorTally.IsDisputed,

@@ -56,9 +56,11 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
 
         const string copy = """
             COPY examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality,
-                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank)
+                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank,
+                           annotator_agreement, num_annotations)
             FROM STDIN (FORMAT BINARY)
             """;
+        var annotators = result.MultiAnnotator?.Result;
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         for (var i = 0; i < result.Labels.Length; i++)
         {
@@ -81,6 +83,16 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
                 importer.Write(rank[i], NpgsqlDbType.Integer);
             else
                 importer.WriteNull();
+            if (annotators is null)
+            {
+                importer.WriteNull();
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(annotators.AnnotatorAgreement[i], NpgsqlDbType.Double);
+                importer.Write(annotators.NumAnnotations[i], NpgsqlDbType.Integer);
+            }
             if (i % ReportEveryRows == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

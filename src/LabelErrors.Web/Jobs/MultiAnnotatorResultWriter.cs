@@ -6,9 +6,9 @@ namespace LabelErrors.Web.Jobs;
 
 /// <summary>
 /// Saves what a multi-annotator analysis adds to the example rows, inside <see cref="ResultWriter"/>'s transaction and
-/// after its COPY of the examples: each example's annotator agreement and number of annotations, every annotator's
-/// label (one row per non-empty cell, with its detailed label quality) and the annotator statistics. Bulk rows go by
-/// binary COPY into temporary tables joined to the examples by index, as the texts of a text upload do.
+/// after its COPY of the examples (which carries each example's annotator agreement and number of annotations): every
+/// annotator's label (one row per non-empty cell, with its detailed label quality), by binary COPY into a temporary
+/// table joined to the examples by index as the texts of a text upload are, and the annotator statistics.
 /// </summary>
 public static class MultiAnnotatorResultWriter
 {
@@ -16,26 +16,9 @@ public static class MultiAnnotatorResultWriter
     {
         var (labels, result) = outcome;
         await ExecuteAsync(connection, transaction, "DELETE FROM upload_annotators WHERE dataset_id = @dataset", datasetId, cancellationToken);
-        await ExecuteAsync(connection, transaction, """
-            CREATE TEMP TABLE upload_consensus (study_index bigint, agreement double precision, annotations integer) ON COMMIT DROP;
-            CREATE TEMP TABLE upload_votes (study_index bigint, annotator integer, label integer, quality double precision) ON COMMIT DROP;
-            """, datasetId, cancellationToken);
-
-        await using (var importer = await connection.BeginBinaryImportAsync("COPY upload_consensus (study_index, agreement, annotations) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            for (var i = 0; i < labels.N; i++)
-            {
-                importer.StartRow();
-                importer.Write((long)i, NpgsqlDbType.Bigint);
-                importer.Write(result.AnnotatorAgreement[i], NpgsqlDbType.Double);
-                importer.Write(result.NumAnnotations[i], NpgsqlDbType.Integer);
-            }
-            await importer.CompleteAsync(cancellationToken);
-        }
-        await ExecuteAsync(connection, transaction, """
-            UPDATE examples e SET annotator_agreement = c.agreement, num_annotations = c.annotations
-            FROM upload_consensus c WHERE e.dataset_id = @dataset AND e.study_index = c.study_index
-            """, datasetId, cancellationToken);
+        await ExecuteAsync(connection, transaction,
+            "CREATE TEMP TABLE upload_votes (study_index bigint, annotator integer, label integer, quality double precision) ON COMMIT DROP",
+            datasetId, cancellationToken);
 
         await using (var importer = await connection.BeginBinaryImportAsync("COPY upload_votes (study_index, annotator, label, quality) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {

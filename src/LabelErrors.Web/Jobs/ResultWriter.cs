@@ -57,9 +57,10 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         const string copy = """
             COPY examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality,
                            normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank,
-                           outlier_score, is_outlier)
+                           outlier_score, is_outlier, annotator_agreement, num_annotations)
             FROM STDIN (FORMAT BINARY)
             """;
+        var annotators = result.MultiAnnotator?.Result;
         await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
         for (var i = 0; i < result.Labels.Length; i++)
         {
@@ -91,6 +92,16 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
             {
                 importer.WriteNull();
                 importer.Write(false, NpgsqlDbType.Boolean);
+            }
+            if (annotators is null)
+            {
+                importer.WriteNull();
+                importer.WriteNull();
+            }
+            else
+            {
+                importer.Write(annotators.AnnotatorAgreement[i], NpgsqlDbType.Double);
+                importer.Write(annotators.NumAnnotations[i], NpgsqlDbType.Integer);
             }
             if (i % ReportEveryRows == 0)
             {

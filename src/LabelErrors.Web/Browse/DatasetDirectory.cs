@@ -22,6 +22,7 @@ public sealed class DatasetDirectory(
 {
     private static readonly object StudyKey = new();
     private static readonly object ListedKey = new();
+    private static readonly object SnippetsKey = new();
 
     /// <summary>The study's datasets (no uploads), by the paper's order.</summary>
     public Task<IReadOnlyList<Dataset>> StudyAsync(CancellationToken cancellationToken = default) =>
@@ -61,24 +62,39 @@ public sealed class DatasetDirectory(
 
     /// <summary>
     /// A text dataset's stand-in for a cover image: the start of its first validated error with a text (an index
-    /// seek per text set), by dataset id. Image and audio sets have none.
+    /// seek per text set), by dataset id. Image and audio sets have none. Kept like the lists (they change only with
+    /// an import): the home page's interactive render then starts from memory instead of the database.
     /// </summary>
     public async Task<IReadOnlyDictionary<int, string>> CoverSnippetsAsync(IEnumerable<Dataset> datasets, CancellationToken cancellationToken = default)
     {
-        var snippets = new Dictionary<int, string>();
-        var texts = datasets.Where(d => d.Modality == Modality.Text).ToList();
+        var texts = datasets.Where(d => d.Modality == Modality.Text).Select(d => d.Id).Order().ToList();
         if (texts.Count == 0)
-            return snippets;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        foreach (var d in texts)
+            return new Dictionary<int, string>();
+        var key = (SnippetsKey, string.Join(',', texts));
+        if (cache.TryGetValue(key, out IReadOnlyDictionary<int, string>? cached) && cached is not null)
+            return cached;
+        var token = changes.Token;
+        var snippets = new Dictionary<int, string>();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var snippet = await db.Examples.AsNoTracking()
-                .Where(e => e.DatasetId == d.Id && e.IsValidatedError && e.Text != null)
-                .OrderBy(e => e.StudyIndex)
-                .Select(e => e.Text!.Text.Substring(0, 240))
-                .FirstOrDefaultAsync(cancellationToken);
-            if (snippet is not null)
-                snippets[d.Id] = snippet;
+            foreach (var id in texts)
+            {
+                var snippet = await db.Examples.AsNoTracking()
+                    .Where(e => e.DatasetId == id && e.IsValidatedError && e.Text != null)
+                    .OrderBy(e => e.StudyIndex)
+                    .Select(e => e.Text!.Text.Substring(0, 240))
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (snippet is not null)
+                    snippets[id] = snippet;
+            }
+        }
+        if (snippets.Count > 0 && options.Value.LookupSeconds > 0)
+        {
+            using var entry = cache.CreateEntry(key);
+            entry.Value = (IReadOnlyDictionary<int, string>)snippets;
+            entry.AbsoluteExpirationRelativeToNow = options.Value.LookupLifetime;
+            entry.AddExpirationToken(token);
+            entry.Size = snippets.Count;
         }
         return snippets;
     }

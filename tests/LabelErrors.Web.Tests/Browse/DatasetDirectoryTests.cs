@@ -2,6 +2,7 @@ using LabelErrors.Data.Entities;
 using LabelErrors.Tests.Shared;
 using LabelErrors.Web.Browse;
 using LabelErrors.Web.Browse.Caching;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LabelErrors.Web.Tests.Browse;
@@ -91,5 +92,23 @@ public sealed class DatasetDirectoryTests : IAsyncLifetime
         var imdb = study.Single(d => d.Slug == "imdb");
         Assert.Equal([imdb.Id], snippets.Keys);
         Assert.StartsWith("Review number 1. The acting was wonderful", snippets[imdb.Id]);
+    }
+
+    [Fact]
+    public async Task Cover_snippets_are_kept_until_a_change_is_signalled()
+    {
+        await _site.SeedStudyAsync();
+        var study = await Directory.StudyAsync();
+        var imdb = study.Single(d => d.Slug == "imdb");
+        var before = await Directory.CoverSnippetsAsync(study);
+
+        // Written behind the app's back: the home page keeps its cover text until an import signals a change.
+        await using (var db = await _site.DbAsync())
+            await db.ExampleTexts.Where(t => t.DatasetId == imdb.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Text, "Changed text"));
+        Assert.Equal(before[imdb.Id], (await Directory.CoverSnippetsAsync(study))[imdb.Id]);
+
+        await _site.Services.GetRequiredService<BrowsePageCache>().EvictAllAsync();
+
+        Assert.Equal("Changed text", (await Directory.CoverSnippetsAsync(study))[imdb.Id]);
     }
 }

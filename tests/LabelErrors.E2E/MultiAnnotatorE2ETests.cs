@@ -35,6 +35,9 @@ public sealed class MultiAnnotatorE2ETests(ReviewSiteFixture site) : IDisposable
         await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(Path.Combine(Inputs, "labels_multiannotator.csv"));
         await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(Path.Combine(Inputs, "pred_probs.npy"));
         await page.Locator("#file-class_names input[type=file]").SetInputFilesAsync(names);
+        // Each file is registered by a round trip that fills a blank name from the labels file: wait for the last one,
+        // or that round trip could overwrite the name typed below.
+        await Assertions.Expect(page.Locator("#file-class_names .file-chosen")).ToBeVisibleAsync();
         await page.Locator("#upload-name").FillAsync("E2E four annotators");
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("annotators-upload-form"), FullPage = true });
         await page.ClickAsync("#upload-submit");

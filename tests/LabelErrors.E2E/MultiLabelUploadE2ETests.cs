@@ -31,6 +31,9 @@ public sealed class MultiLabelUploadE2ETests(UploadSiteFixture site) : IClassFix
         await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(Path.Combine(Inputs, "labels.json"));
         await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(Path.Combine(Inputs, "pred_probs.npy"));
         await page.Locator("#file-class_names input[type=file]").SetInputFilesAsync(names);
+        // Each file is registered by a round trip that fills a blank name from the labels file: wait for the last one,
+        // or that round trip could overwrite the name typed below.
+        await Assertions.Expect(page.Locator("#file-class_names .file-chosen")).ToBeVisibleAsync();
         await page.Locator("#upload-name").FillAsync("E2E photo tags");
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("multilabel-upload-form"), FullPage = true });
         await page.ClickAsync("#upload-submit");

@@ -137,24 +137,19 @@ public static class UploadEndpoints
         };
     }
 
-    private static async Task IssuesCsvAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
-    {
-        var upload = await queries.FindAsync(token, cancellationToken);
-        if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
-        {
-            await WriteNotReadyAsync(context, upload);
-            return;
-        }
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-issues.csv\"";
-        await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
-            await multiLabel.WriteIssuesCsvAsync(upload.Dataset.Id, writer, cancellationToken);
-        else
-            await queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken);
-    }
+    private static Task IssuesCsvAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken) =>
+        WriteCsvDownloadAsync(token, "issues", context, queries, (upload, writer) => upload.Dataset.Upload?.Task == UploadTask.MultiLabel
+            ? multiLabel.WriteIssuesCsvAsync(upload.Dataset.Id, writer, cancellationToken)
+            : queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken), cancellationToken);
 
-    private static async Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)
+    private static Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken) =>
+        WriteCsvDownloadAsync(token, "labels-fixed", context, queries, (upload, writer) => upload.Dataset.Upload?.Task == UploadTask.MultiLabel
+            ? multiLabel.WriteCleanedCsvAsync(upload.Dataset.Id, writer, cancellationToken)
+            : queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken), cancellationToken);
+
+    /// <summary>A succeeded upload's CSV download, <c>{slug}-{name}.csv</c>, written by <paramref name="write"/> for its task.</summary>
+    private static async Task WriteCsvDownloadAsync(
+        string token, string name, HttpContext context, UploadQueries queries, Func<UploadLookup, StreamWriter, Task> write, CancellationToken cancellationToken)
     {
         var upload = await queries.FindAsync(token, cancellationToken);
         if (upload is null || upload.Job?.State != AnalysisJobState.Succeeded)
@@ -163,12 +158,9 @@ public static class UploadEndpoints
             return;
         }
         context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-labels-fixed.csv\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-{name}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        if (upload.Dataset.Upload?.Task == UploadTask.MultiLabel)
-            await multiLabel.WriteCleanedCsvAsync(upload.Dataset.Id, writer, cancellationToken);
-        else
-            await queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken);
+        await write(upload, writer);
     }
 
     private static async Task FixedLabelsJsonAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken)

@@ -170,6 +170,32 @@ public sealed class UploadFlowTests(UploadSiteFixture site) : IClassFixture<Uplo
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_unnamed_upload_is_named_after_its_labels_file_and_a_typed_name_is_never_overwritten()
+    {
+        var (labels, predProbs, _, _) = WriteFiles();
+        var page = await site.Browser.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/upload", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("#my-uploads-empty")).ToBeVisibleAsync();
+        // The name is typed before the labels file is chosen: the file's round trip must not replace it.
+        await page.Locator("#upload-name").FillAsync("typed first");
+        await page.Locator("#upload-name").BlurAsync();
+        await page.Locator("#file-labels input[type=file]").SetInputFilesAsync(labels);
+        await page.Locator("#file-pred_probs input[type=file]").SetInputFilesAsync(predProbs);
+        await Assertions.Expect(page.Locator("#file-pred_probs .file-chosen")).ToContainTextAsync("pred_probs.npy");
+        await Assertions.Expect(page.Locator("#upload-name")).ToHaveValueAsync("typed first");
+
+        // Cleared, the field offers the labels file's name and the upload takes it.
+        await page.Locator("#upload-name").FillAsync("");
+        await page.Locator("#upload-name").BlurAsync();
+        await Assertions.Expect(page.Locator("#upload-name")).ToHaveAttributeAsync("placeholder", "labels");
+        await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("upload-name-suggested"), FullPage = true });
+        await page.ClickAsync("#upload-submit");
+        await Assertions.Expect(page.Locator("#upload-created")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#my-uploads")).ToContainTextAsync("labels");
+        await page.CloseAsync();
+    }
+
     private (string Labels, string PredProbs, string Names, string Images) WriteFiles()
     {
         var random = new Random(1);

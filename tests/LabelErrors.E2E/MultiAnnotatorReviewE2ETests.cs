@@ -59,7 +59,7 @@ public sealed class MultiAnnotatorReviewE2ETests(ReviewSiteFixture site) : IDisp
         await Assertions.Expect(page.Locator("#review-labels")).ToContainTextAsync("Model's suggestion");
         await Assertions.Expect(page.Locator("#decide-keep")).ToContainTextAsync("Keep consensus");
         var summary = page.Locator("#review-consensus-summary");
-        await Assertions.Expect(summary).ToContainTextAsync("annotators chose it");
+        await Assertions.Expect(summary).ToContainTextAsync(new Regex(@"\d+ of \d+ annotators? chose it"));
         var annotations = int.Parse((await summary.GetAttributeAsync("data-annotations"))!, CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator("#review-votes-table tbody tr")).ToHaveCountAsync(annotations);
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("annotators-review"), FullPage = true });

@@ -16,7 +16,7 @@ public static class ConsensusWhyFlagged
         {
             var agreeing = f.Agreeing(item.GivenLabel);
             if (agreeing < f.Votes.Count)
-                reasons.Add($"{agreeing} of {f.Votes.Count} annotators chose the consensus “{className(item.GivenLabel)}” (agreement {Figure(f.Agreement)})");
+                reasons.Add($"{agreeing} of {f.Votes.Count} {(f.Votes.Count == 1 ? "annotator" : "annotators")} chose the consensus “{className(item.GivenLabel)}” (agreement {Figure(f.Agreement)})");
         }
         if (item.SuggestedLabel is { } suggested && suggested != item.GivenLabel)
             reasons.Add($"the model prefers “{className(suggested)}”");

@@ -28,5 +28,7 @@ public sealed class ConsensusWhyFlaggedTests
 
         Assert.StartsWith("The model prefers “cat”.", ConsensusWhyFlagged.Describe(item, facts, Name));
         Assert.Equal(1, facts.Agreeing(2));
+        var lone = new ReviewConsensusFacts([new(0, "a0", 1, 0.4)], 0.0, 1);
+        Assert.StartsWith("0 of 1 annotator chose the consensus “fox”", ConsensusWhyFlagged.Describe(item, lone, Name));
     }
 }

@@ -135,6 +135,7 @@ public sealed class MultiAnnotatorReviewTests : IAsyncLifetime
         Assert.Equal(distribution.AnnotatorAgreement, root.GetProperty("annotatorAgreement").EnumerateArray().Select(e => e.GetInt64()));
         Assert.Equal(distribution.Flagged, root.GetProperty("flagged").GetInt64());
         Assert.Equal(distribution.Unanimous, root.GetProperty("unanimous").GetInt64());
+        Assert.Contains("\"/api/v1/uploads/{token}/consensus-distribution\"", await _site.Client.GetStringAsync("/openapi/v1.json"));
     }
 
     [Fact]

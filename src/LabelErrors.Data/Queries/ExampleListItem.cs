@@ -43,6 +43,10 @@ public sealed record ExampleListItem
 
     /// <summary>Most site visitors disagree with the workers' consensus (see <c>VisitorTally.IsDisputed</c>).</summary>
     public bool IsDisputed { get; init; }
+
+    /// <summary>Multi-annotator uploads: the share of annotators who chose the consensus, and how many annotated the example.</summary>
+    public double? AnnotatorAgreement { get; init; }
+    public int? NumAnnotations { get; init; }
 }
 
 /// <summary>The Mechanical Turk vote counts of an example (the options that do not apply to its modality are null).</summary>

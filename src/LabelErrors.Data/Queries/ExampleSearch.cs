@@ -269,6 +269,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         Snippet = e.Text == null ? null : e.Text.Text.Substring(0, SnippetLength),
         Votes = e.Votes == null ? null : new VoteCounts(e.Votes.Given, e.Votes.Guessed, e.Votes.Both, e.Votes.Neither, e.Votes.Neutral, e.Votes.OffTopic, e.Votes.Total),
         IsDisputed = e.VisitorTally != null && e.VisitorTally.IsDisputed,
+        AnnotatorAgreement = e.AnnotatorAgreement,
+        NumAnnotations = e.NumAnnotations,
     };
 
     private sealed class KeyedRow

@@ -19,6 +19,14 @@ public sealed record BrowseDataset(int Id, string Slug, string Name, Modality Mo
     /// <summary>A user's upload: no Mechanical Turk votes or consensus; its own scopes and filters (UploadGallery).</summary>
     public bool IsUpload { get; init; }
 
+    /// <summary>
+    /// What the example's own label is called on cards: "given", or "consensus" for an upload labelled by several
+    /// annotators (its label is their CROWDLAB consensus, and its label quality the consensus quality).
+    /// </summary>
+    public string LabelWord { get; init; } = "given";
+
+    public bool IsConsensus => LabelWord == "consensus";
+
     /// <summary>False for an upload made without images or texts: the cards show a placeholder instead.</summary>
     public bool HasContent { get; init; } = true;
 

@@ -11,11 +11,14 @@ public sealed class DecisionLog(IDbContextFactory<LabelErrorsDbContext> contexts
 {
     public const string Header = "index,decision,label,given_label,suggested_label,note,decided_at,batch,undone_at";
 
-    public async Task WriteCsvAsync(int datasetId, TextWriter writer, CancellationToken cancellationToken = default)
+    /// <summary>The header of a multi-annotator upload's log: the label a decision replaces is the annotators' consensus.</summary>
+    public const string ConsensusHeader = "index,decision,label,consensus_label,suggested_label,note,decided_at,batch,undone_at";
+
+    public async Task WriteCsvAsync(int datasetId, TextWriter writer, CancellationToken cancellationToken = default, bool consensus = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var csv = CsvOutput.Create(writer);
-        csv.WriteHeader(Header.Split(','));
+        csv.WriteHeader((consensus ? ConsensusHeader : Header).Split(','));
         var rows = db.ReviewDecisions.AsNoTracking()
             .Where(d => d.DatasetId == datasetId)
             .OrderBy(d => d.Id)

@@ -71,7 +71,7 @@ public static class ReviewEndpoints
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{upload.Dataset.Slug}-decisions.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(false));
-        await log.WriteCsvAsync(upload.Dataset.Id, writer, cancellationToken);
+        await log.WriteCsvAsync(upload.Dataset.Id, writer, cancellationToken, consensus: upload.Dataset.Upload?.Task == Data.Entities.UploadTask.MultiAnnotator);
     }
 
     private static async Task<Results<Created<ApiDecision>, BadRequestProblem, ForbiddenProblem>> DecideAsync(

@@ -1,3 +1,4 @@
+using LabelErrors.Web.Review.MultiAnnotator;
 using LabelErrors.Web.Review.Visitors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -17,6 +18,7 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<PredictedClasses>();
         services.AddSingleton<VisitorVoteService>();
+        services.AddMultiAnnotatorReview();
 
         return services;
     }

@@ -56,6 +56,18 @@ public sealed class ReviewSession : IDisposable
     public IReadOnlyList<BulkChange>? BulkPreview { get; private set; }
     public bool BulkApplied { get; private set; }
 
+    /// <summary>Multi-annotator uploads: reads the current example's votes and agreement (set by <see cref="ReviewSessions"/>).</summary>
+    internal MultiAnnotator.MultiAnnotatorReviewFacts? ConsensusFacts { get; init; }
+
+    /// <summary>Several annotators labelled the upload: the label under review is their consensus, not a given label.</summary>
+    public bool IsMultiAnnotator => Dataset.Upload!.Task == UploadTask.MultiAnnotator;
+
+    /// <summary>What the label under review is called on the page: "consensus" (multi-annotator) or "given".</summary>
+    public string LabelWord => IsMultiAnnotator ? "consensus" : "given";
+
+    /// <summary>Multi-annotator uploads: the current example's votes, agreement and number of annotations.</summary>
+    public MultiAnnotator.ReviewConsensusFacts? Consensus { get; private set; }
+
     public ReviewItem? Current => Position >= 0 && Position < Queue.Count ? Queue[Position] : null;
     public ReviewItem? Next => Position + 1 < Queue.Count ? Queue[Position + 1] : null;
     public int Decided => Queue.Count(i => _current.ContainsKey(i.StudyIndex));
@@ -175,7 +187,7 @@ public sealed class ReviewSession : IDisposable
 
     public string DecisionText(ReviewDecision decision) => decision.Kind switch
     {
-        ReviewDecisionKind.Keep => $"keep “{ClassName(decision.Label)}”",
+        ReviewDecisionKind.Keep => IsMultiAnnotator ? $"keep the consensus “{ClassName(decision.Label)}”" : $"keep “{ClassName(decision.Label)}”",
         ReviewDecisionKind.Accept => $"accept “{ClassName(decision.Label)}”",
         ReviewDecisionKind.Relabel => $"relabel to “{ClassName(decision.Label)}”",
         ReviewDecisionKind.Exclude => "exclude",
@@ -185,6 +197,8 @@ public sealed class ReviewSession : IDisposable
     /// <summary>The rule that flagged the example and its scores, the label quality named by the method the upload was ranked by.</summary>
     public string WhyFlagged(ReviewItem item)
     {
+        if (IsMultiAnnotator)
+            return MultiAnnotator.ConsensusWhyFlagged.Describe(item, Consensus, ClassName);
         var why = $"find_label_issues with filter_by={FilterBy} flagged it (issue rank {(item.IssueRank is { } r ? r + 1 : 0)}); "
             + $"label quality by {ScoreMethodText.Describe(RankBy)} {Figure(item.LabelQuality)}";
         // Ranked by the margin, the label quality is the margin: saying it twice would read as two measures.
@@ -226,6 +240,8 @@ public sealed class ReviewSession : IDisposable
         if (Current is not { } item)
             return;
         Ranked = await _predicted.RankedAsync(Dataset, item.StudyIndex, cancellationToken);
+        if (IsMultiAnnotator && ConsensusFacts is not null)
+            Consensus = await ConsensusFacts.ForAsync(Dataset.Id, item.StudyIndex, cancellationToken);
         if (Content != UploadContentKind.Text)
             return;
         Text = await TextOfAsync(item.StudyIndex, cancellationToken);

@@ -42,7 +42,7 @@ public static class UploadEndpoints
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
         uploads.MapGet("/{token}/labels-fixed.csv", FixedLabelsAsync).WithName("GetUploadFixedLabels")
-            .WithSummary("The labels with every issue set to its suggested label (multi-label: index,labels with the cleaned set, class ids separated by ';')")
+            .WithSummary("The labels with every issue set to its suggested label (multi-label: index,labels with the cleaned set, class ids separated by ';'; multi-annotator: " + Review.MultiAnnotator.ConsensusCleanedLabels.Header + ", the consensus with the review's decisions applied)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
@@ -142,10 +142,15 @@ public static class UploadEndpoints
             ? multiLabel.WriteIssuesCsvAsync(upload.Dataset.Id, writer, cancellationToken)
             : queries.WriteIssuesCsvAsync(upload.Dataset, writer, cancellationToken), cancellationToken);
 
-    private static Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel, CancellationToken cancellationToken) =>
-        WriteCsvDownloadAsync(token, "labels-fixed", context, queries, (upload, writer) => upload.Dataset.Upload?.Task == UploadTask.MultiLabel
-            ? multiLabel.WriteCleanedCsvAsync(upload.Dataset.Id, writer, cancellationToken)
-            : queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken), cancellationToken);
+    private static Task FixedLabelsAsync(string token, HttpContext context, UploadQueries queries, MultiLabelExport multiLabel,
+        Review.MultiAnnotator.ConsensusCleanedLabels consensus, CancellationToken cancellationToken) =>
+        WriteCsvDownloadAsync(token, "labels-fixed", context, queries, (upload, writer) => upload.Dataset.Upload?.Task switch
+        {
+            UploadTask.MultiLabel => multiLabel.WriteCleanedCsvAsync(upload.Dataset.Id, writer, cancellationToken),
+            // The consensus with the review's decisions applied, never the model's argmax (see ConsensusCleanedLabels).
+            UploadTask.MultiAnnotator => consensus.WriteCsvAsync(upload.Dataset.Id, writer, cancellationToken),
+            _ => queries.WriteFixedLabelsCsvAsync(upload.Dataset, writer, cancellationToken),
+        }, cancellationToken);
 
     /// <summary>A succeeded upload's CSV download, <c>{slug}-{name}.csv</c>, written by <paramref name="write"/> for its task.</summary>
     private static async Task WriteCsvDownloadAsync(

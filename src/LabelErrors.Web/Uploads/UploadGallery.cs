@@ -80,5 +80,6 @@ public static class UploadGallery
         {
             IsUpload = true,
             HasContent = dataset.Upload?.Content is not (null or UploadContentKind.None),
+            LabelWord = dataset.Upload?.Task == UploadTask.MultiAnnotator ? "consensus" : "given",
         };
 }

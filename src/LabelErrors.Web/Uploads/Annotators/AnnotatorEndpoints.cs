@@ -31,7 +31,19 @@ public static class AnnotatorEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ProblemDetails>(StatusCodes.Status404NotFound, ApiProblem.MediaType)
             .Produces<ProblemDetails>(StatusCodes.Status409Conflict, ApiProblem.MediaType);
+        uploads.MapGet("/{token}/consensus-distribution", DistributionAsync).WithName("GetUploadConsensusDistribution")
+            .WithSummary("Multi-annotator uploads: examples per 0.1 bucket of consensus quality and of annotator agreement, unanimous, flagged (the results page's charts)");
         return uploads;
+    }
+
+    private static async Task<Results<Ok<ApiConsensusDistribution>, NotFoundProblem, ConflictProblem>> DistributionAsync(
+        string token, UploadQueries uploads, Review.MultiAnnotator.ConsensusCharts charts, CancellationToken cancellationToken)
+    {
+        var (upload, notFound, conflict) = await FindAsync(token, uploads, cancellationToken);
+        if (upload is null)
+            return notFound is not null ? notFound : conflict!;
+        var d = await charts.DistributionAsync(upload.Dataset.Id, cancellationToken);
+        return TypedResults.Ok(new ApiConsensusDistribution(d.Buckets, d.ConsensusQuality, d.AnnotatorAgreement, d.Unanimous, d.Examples, d.Flagged));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ApiAnnotatorStats>>, NotFoundProblem, ConflictProblem>> AnnotatorsAsync(

@@ -17,6 +17,9 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<DecisionLog>();
         services.AddSingleton<PredictedClasses>();
         services.AddSingleton<VisitorVoteService>();
+        services.AddSingleton<MultiLabel.MultiLabelReviewService>();
+        services.AddSingleton<MultiLabel.MultiLabelDecisionLog>();
+        services.AddSingleton<MultiLabel.MultiLabelReviewSessions>();
 
         return services;
     }

@@ -97,6 +97,8 @@ public static class ReviewEndpoints
             return ApiProblems.BadRequest("decision is keep, accept, relabel, exclude or needs_review", "decision");
         if (MultiLabelReviewEndpoints.Serves(upload))
             return await MultiLabelReviewEndpoints.DecideAsync(upload, kind, body, multiLabel, cancellationToken);
+        if (body.Labels is not null)
+            return ApiProblems.BadRequest("labels (a set of class ids) is for multi-label uploads; relabel this upload's example with label", "labels");
         try
         {
             var decision = await review.DecideAsync(upload.Dataset.Id, new DecisionInput(body.Index, kind, body.Label, body.Note), cancellationToken);

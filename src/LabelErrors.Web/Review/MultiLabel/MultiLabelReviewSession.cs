@@ -59,9 +59,6 @@ public sealed class MultiLabelReviewSession : IDisposable
 
     public ReviewDecision? DecisionOf(MultiLabelQueueItem item) => _current.GetValueOrDefault(item.StudyIndex);
 
-    /// <summary>Whether the draft differs from the given set (saving it would change the labels).</summary>
-    public bool DraftIsGiven => Example is { } e && MultiLabelDecisionRule.Normalize(_draft).SequenceEqual(MultiLabelDecisionRule.Normalize(e.Given));
-
     /// <summary>The classes offered as toggles: the example's stored classes, then any other class the draft holds.</summary>
     public IReadOnlyList<int> ToggleClasses => Example is not { } e ? []
         : e.Classes.OrderBy(c => c.Issue is null ? 1 : 0).ThenBy(c => c.Quality).Select(c => c.ClassIndex)

@@ -113,6 +113,17 @@ public sealed class MultiLabelReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_multi_class_upload_refuses_a_label_set_naming_the_field()
+    {
+        using var data = new SyntheticUpload(examples: 200, classes: 3, seed: 4, flipFraction: 0.1);
+        var (token, key) = await _site.UploadAsync(data);
+        var issues = await _site.IssuesWorstFirstAsync(token);
+        var response = await _site.PostAsOwnerAsync($"/api/v1/uploads/{token}/decisions", key, new { index = issues[0].Index, decision = "relabel", labels = new[] { 1 } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("labels", TestSite.Json(await response.Content.ReadAsStringAsync()).GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task Bulk_accept_gives_the_first_undecided_their_suggested_sets_and_one_undo_takes_it_back()
     {
         var (token, key) = await UploadAsync();
@@ -141,7 +152,7 @@ public sealed class MultiLabelReviewTests : IAsyncLifetime
     [Fact]
     public async Task The_session_queues_the_gallery_order_and_a_toggled_set_is_recorded_as_what_it_means()
     {
-        var (token, key) = await UploadAsync();
+        var (token, _) = await UploadAsync();
         var upload = (await _site.Services.GetRequiredService<UploadQueries>().FindAsync(token, CancellationToken.None))!;
         using var session = await _site.Services.GetRequiredService<MultiLabelReviewSessions>().OpenAsync(upload);
 
@@ -174,7 +185,6 @@ public sealed class MultiLabelReviewTests : IAsyncLifetime
         Assert.Equal(2, session.Decided);
         Assert.Equal(Ranked[2], session.Current!.StudyIndex);
         Assert.False(session.Decisions.ContainsKey(Ranked[2]));
-        _ = key;
     }
 
     [Fact]

@@ -23,9 +23,13 @@ public sealed class MultiLabelReviewE2ETests(UploadSiteFixture site) : IClassFix
             .Select(c => c.EnumerateArray().Select(e => e.GetInt32()).ToHashSet()).ToArray();
         int[] Suggested(int i) => Enumerable.Range(0, K).Where(c => given[i].Contains(c) != perClass[c].Contains(i)).ToArray();
 
+        var names = Path.Combine(Directory.CreateTempSubdirectory("le-e2e-mlreview-").FullName, "classes.txt");
+        await File.WriteAllLinesAsync(names, ["indoor", "outdoor", "people", "animals"]);
         var accepted = await site.Site.Api.PostAcceptedAsync(new UploadForm()
             .File("labels", Path.Combine(Folder, "inputs", "labels.json")).File("pred_probs", Path.Combine(Folder, "inputs", "pred_probs.npy"))
-            .Field("task", "multi-label").Field("name", "E2E multi-label review"));
+            .File("class_names", names).Field("task", "multi-label").Field("name", "E2E multi-label review"));
+        File.Delete(names);
+        Directory.Delete(Path.GetDirectoryName(names)!);
         var token = accepted.GetProperty("token").GetString()!;
         var job = await site.Site.Api.WaitAsync(accepted.GetProperty("jobUrl").GetString()!);
         Assert.Equal("succeeded", job.GetProperty("state").GetString());
@@ -68,6 +72,12 @@ public sealed class MultiLabelReviewE2ETests(UploadSiteFixture site) : IClassFix
         await page.Locator("#review-prev").ClickAsync();
         await Assertions.Expect(page.Locator("#review-content")).ToHaveAttributeAsync("data-index", second.ToString());
         await Assertions.Expect(page.Locator("#current-decision")).ToContainTextAsync("custom labels");
+        foreach (var c in Enumerable.Range(0, K).Where(c => perClass[c].Contains(second)))
+        {
+            var wrong = given[second].Contains(c);
+            await Assertions.Expect(page.Locator($"#class-toggles tr[data-class='{c}'] .mud-chip")).ToHaveTextAsync(wrong ? "wrong" : "missing");
+            await Assertions.Expect(page.Locator($"#class-toggles tr[data-class='{c}'] .mud-chip")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(wrong ? "mud-chip-color-error" : "mud-chip-color-success"));
+        }
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("multilabel-review-decided"), FullPage = true });
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#download-fixed-json").ClickAsync());

@@ -18,6 +18,12 @@ public sealed class ReviewDecision
     /// <summary>The label the example has after this decision (null for Exclude and NeedsReview).</summary>
     public int? Label { get; set; }
 
+    /// <summary>
+    /// A multi-label upload's decided label set (class ids, ascending; empty = no label), null for Exclude, NeedsReview
+    /// and every decision on a multi-class upload (which uses <see cref="Label"/>).
+    /// </summary>
+    public int[]? Labels { get; set; }
+
     public string? Note { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
 

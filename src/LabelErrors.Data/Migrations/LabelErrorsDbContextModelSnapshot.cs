@@ -659,6 +659,10 @@ namespace LabelErrors.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("label");
 
+                    b.PrimitiveCollection<int[]>("Labels")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("labels");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

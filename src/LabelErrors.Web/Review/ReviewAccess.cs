@@ -10,13 +10,13 @@ namespace LabelErrors.Web.Review;
 public sealed class ReviewAccess(UploadQueries uploads)
 {
     /// <summary>
-    /// The upload when its analysis succeeded (there is then a queue to review), else null. A multi-label upload has no
-    /// review queue (a decision is one label per example): its cleaned labels are labels-fixed.json / .csv.
+    /// The upload when its analysis succeeded (there is then a queue to review), else null. A multi-label upload's
+    /// review decides label sets (<see cref="MultiLabel.MultiLabelReviewService"/>).
     /// </summary>
     public async Task<UploadLookup?> ReadableAsync(string token, CancellationToken cancellationToken = default)
     {
         var upload = await uploads.FindAsync(token, cancellationToken);
-        return upload is { Job.State: AnalysisJobState.Succeeded, Dataset.Upload: not null and not { Task: UploadTask.MultiLabel } } ? upload : null;
+        return upload is { Job.State: AnalysisJobState.Succeeded, Dataset.Upload: not null } ? upload : null;
     }
 
     /// <summary>The upload when <paramref name="ownerKey"/> is its owner key, else null.</summary>

@@ -1,7 +1,9 @@
 using LabelErrors.Web.Api;
 using LabelErrors.Web.Api.Contracts;
 using LabelErrors.Web.Api.Problems;
+using LabelErrors.Web.Review.MultiLabel;
 using LabelErrors.Web.Uploads;
+using LabelErrors.Web.Uploads.MultiLabel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -33,12 +35,18 @@ public static class ReviewEndpoints
         return review;
     }
 
-    private static async Task CleanedAsync(string token, string? format, string? excluded, HttpContext context, ReviewAccess access, CleanedLabels cleaned, CancellationToken cancellationToken)
+    private static async Task CleanedAsync(
+        string token, string? format, string? excluded, HttpContext context, ReviewAccess access, CleanedLabels cleaned, MultiLabelExport multiLabel, CancellationToken cancellationToken)
     {
         var upload = await access.ReadableAsync(token, cancellationToken);
         if (upload?.Dataset.Upload is not { } info)
         {
             await NotAnalysed().ExecuteAsync(context);
+            return;
+        }
+        if (MultiLabelReviewEndpoints.Serves(upload))
+        {
+            await MultiLabelReviewEndpoints.CleanedAsync(upload, format, excluded, context, multiLabel, cancellationToken);
             return;
         }
         CleanedFormat? chosenFormat = format is null ? CleanedLabels.UploadedFormat(info) : Enum.TryParse<CleanedFormat>(format, true, out var f) ? f : null;
@@ -60,12 +68,18 @@ public static class ReviewEndpoints
         await CleanedLabels.WriteAsync(labels, fileFormat, context.Response.Body, cancellationToken);
     }
 
-    private static async Task DecisionLogAsync(string token, HttpContext context, ReviewAccess access, DecisionLog log, CancellationToken cancellationToken)
+    private static async Task DecisionLogAsync(
+        string token, HttpContext context, ReviewAccess access, DecisionLog log, MultiLabelDecisionLog multiLabelLog, CancellationToken cancellationToken)
     {
         var upload = await access.ReadableAsync(token, cancellationToken);
         if (upload is null)
         {
             await NotAnalysed().ExecuteAsync(context);
+            return;
+        }
+        if (MultiLabelReviewEndpoints.Serves(upload))
+        {
+            await MultiLabelReviewEndpoints.DecisionLogAsync(upload, context, multiLabelLog, cancellationToken);
             return;
         }
         context.Response.ContentType = "text/csv; charset=utf-8";
@@ -75,12 +89,16 @@ public static class ReviewEndpoints
     }
 
     private static async Task<Results<Created<ApiDecision>, BadRequestProblem, ForbiddenProblem>> DecideAsync(
-        string token, ApiDecisionRequest body, HttpRequest request, ReviewAccess access, ReviewService review, CancellationToken cancellationToken)
+        string token, ApiDecisionRequest body, HttpRequest request, ReviewAccess access, ReviewService review, MultiLabelReviewService multiLabel, CancellationToken cancellationToken)
     {
         if (await OwnedAsync(token, request, access, cancellationToken) is not { } upload)
             return OwnerKeyRefused();
         if (DecisionNames.TryParse(body.Decision) is not { } kind)
             return ApiProblems.BadRequest("decision is keep, accept, relabel, exclude or needs_review", "decision");
+        if (MultiLabelReviewEndpoints.Serves(upload))
+            return await MultiLabelReviewEndpoints.DecideAsync(upload, kind, body, multiLabel, cancellationToken);
+        if (body.Labels is not null)
+            return ApiProblems.BadRequest("labels (a set of class ids) is for multi-label uploads; relabel this upload's example with label", "labels");
         try
         {
             var decision = await review.DecideAsync(upload.Dataset.Id, new DecisionInput(body.Index, kind, body.Label, body.Note), cancellationToken);
@@ -102,11 +120,13 @@ public static class ReviewEndpoints
         return TypedResults.Ok(new ApiUndone(undone));
     }
 
-    private static async Task<Results<Ok<ApiBulkAccept>, ForbiddenProblem>> BulkAcceptAsync(
-        string token, int worst, bool? preview, HttpRequest request, ReviewAccess access, ReviewService review, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiBulkAccept>, Ok<ApiMultiLabelBulkAccept>, ForbiddenProblem>> BulkAcceptAsync(
+        string token, int worst, bool? preview, HttpRequest request, ReviewAccess access, ReviewService review, MultiLabelReviewService multiLabel, CancellationToken cancellationToken)
     {
         if (await OwnedAsync(token, request, access, cancellationToken) is not { } upload)
             return OwnerKeyRefused();
+        if (MultiLabelReviewEndpoints.Serves(upload))
+            return TypedResults.Ok(await MultiLabelReviewEndpoints.BulkAcceptAsync(upload, worst, preview == true, multiLabel, cancellationToken));
         var changes = preview == true
             ? await review.PreviewBulkAcceptAsync(upload.Dataset.Id, worst, cancellationToken)
             : await review.BulkAcceptAsync(upload.Dataset.Id, worst, cancellationToken: cancellationToken);

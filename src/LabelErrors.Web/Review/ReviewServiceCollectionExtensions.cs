@@ -19,6 +19,9 @@ public static class ReviewServiceCollectionExtensions
         services.AddSingleton<PredictedClasses>();
         services.AddSingleton<VisitorVoteService>();
         services.AddMultiAnnotatorReview();
+        services.AddSingleton<MultiLabel.MultiLabelReviewService>();
+        services.AddSingleton<MultiLabel.MultiLabelDecisionLog>();
+        services.AddSingleton<MultiLabel.MultiLabelReviewSessions>();
 
         return services;
     }

@@ -26,6 +26,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<Jobs.MultiLabel.MultiLabelResultWriter>();
         services.AddSingleton<MultiLabel.MultiLabelGallery>();
         services.AddSingleton<MultiLabel.MultiLabelExport>();
+        services.AddSingleton<Charting.MultiLabel.MultiLabelCharts>();
         JobRetryPipeline.Register(services, configuration);
         services.AddSingleton<JobDatabaseSteps>();
         services.AddHostedService<AnalysisWorkerService>();

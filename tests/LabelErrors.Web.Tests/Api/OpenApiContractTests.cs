@@ -38,6 +38,7 @@ public sealed class OpenApiContractTests(StudyApiSite site)
             ("/api/v1/uploads/{token}/cleaned", "get"),
             ("/api/v1/uploads/{token}/decisions", "post"),
             ("/api/v1/uploads/{token}/decisions/bulk-accept", "post"),
+            ("/api/v1/uploads/{token}/charts", "get"),
             ("/api/v1/datasets/{dataset}/examples/{index}/votes", "post"),
             ("/api/v1/datasets/{dataset}/examples/{index}/reports", "post"),
         ];

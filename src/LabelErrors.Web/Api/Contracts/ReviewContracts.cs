@@ -3,11 +3,14 @@ using LabelErrors.Web.Api.Naming;
 
 namespace LabelErrors.Web.Api.Contracts;
 
-/// <summary>A review decision: <c>decision</c> is keep, accept, relabel (with <c>label</c>), exclude or needs_review.</summary>
-public sealed record ApiDecisionRequest(long Index, string Decision, int? Label, string? Note);
+/// <summary>
+/// A review decision: <c>decision</c> is keep, accept, relabel (with <c>label</c>; on a multi-label upload with
+/// <c>labels</c>, the example's whole set of class ids), exclude or needs_review.
+/// </summary>
+public sealed record ApiDecisionRequest(long Index, string Decision, int? Label, string? Note, IReadOnlyList<int>? Labels = null);
 
 /// <summary>A recorded review decision.</summary>
-public sealed record ApiDecision(long Index, string Decision, int? Label, string? Note, DateTimeOffset DecidedAt);
+public sealed record ApiDecision(long Index, string Decision, int? Label, string? Note, DateTimeOffset DecidedAt, IReadOnlyList<int>? Labels = null);
 
 /// <summary>The example indexes whose last decision (or last bulk accept) was undone.</summary>
 public sealed record ApiUndone(IReadOnlyList<long> Undone);

@@ -16,7 +16,21 @@ public static class MultiLabelExampleEndpoints
     {
         uploads.MapGet("/{token}/examples/{index:long}", GetAsync).WithName("GetUploadExample")
             .WithSummary("One example of a multi-label upload with its given and suggested labels and per-class quality");
+        uploads.MapGet("/{token}/charts", ChartsAsync).WithName("GetMultiLabelUploadCharts")
+            .WithSummary("A multi-label upload's chart data: flagged classes per class and kind, and the label quality distribution");
         return uploads;
+    }
+
+    private static async Task<Results<Ok<ApiMultiLabelCharts>, NotFoundProblem, ConflictProblem>> ChartsAsync(
+        string token, UploadQueries queries, Charting.MultiLabel.MultiLabelCharts charts, CancellationToken cancellationToken)
+    {
+        var upload = await queries.FindAsync(token, cancellationToken);
+        if (Refusal(upload) is { } refusal)
+            return refusal.Match<Results<Ok<ApiMultiLabelCharts>, NotFoundProblem, ConflictProblem>>(n => n, c => c);
+        var set = await charts.LoadAsync(upload!.Dataset, cancellationToken);
+        return TypedResults.Ok(new ApiMultiLabelCharts(set.Examples, set.FlaggedExamples,
+            set.Classes.Select(c => new ApiClassIssueCounts(c.ClassIndex, c.ClassName, c.LabelWrong, c.LabelMissing)).ToList(),
+            set.Quality.Select(b => new ApiQualityBin(b.From, b.To, b.Flagged, b.NotFlagged)).ToList()));
     }
 
     /// <summary>One gallery page of a multi-label upload whose analysis succeeded: scope=issues (default, by rank) or all

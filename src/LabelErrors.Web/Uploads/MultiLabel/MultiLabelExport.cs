@@ -3,6 +3,8 @@ using System.Text.Json;
 using LabelErrors.Core.Formats;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
+using LabelErrors.Web.Review;
+using LabelErrors.Web.Review.MultiLabel;
 using Microsoft.EntityFrameworkCore;
 
 namespace LabelErrors.Web.Uploads.MultiLabel;
@@ -11,6 +13,7 @@ namespace LabelErrors.Web.Uploads.MultiLabel;
 /// The downloads of a multi-label upload, streamed in example order: the cleaned labels (every flagged class toggled:
 /// a missing label added, a wrong one removed) as JSON (an array of arrays of class ids, the upload's own labels
 /// format) or CSV <c>index,labels</c> (class ids separated by <see cref="LabelSeparator"/>), and the ranked issues CSV.
+/// Review decisions apply: a decided example has its decided set and an excluded one is left out.
 /// </summary>
 public sealed class MultiLabelExport(IDbContextFactory<LabelErrorsDbContext> contexts)
 {
@@ -19,33 +22,70 @@ public sealed class MultiLabelExport(IDbContextFactory<LabelErrorsDbContext> con
 
     public const string IssuesHeader = "index,given_labels,suggested_labels,label_missing,label_wrong,label_quality";
 
-    public async Task WriteCleanedCsvAsync(int datasetId, TextWriter writer, CancellationToken cancellationToken)
+    public Task WriteCleanedCsvAsync(int datasetId, TextWriter writer, CancellationToken cancellationToken) =>
+        WriteSetsCsvAsync(datasetId, MultiLabelBaseline.Suggested, ExcludedHandling.Drop, writer, cancellationToken);
+
+    public Task WriteCleanedJsonAsync(int datasetId, Stream destination, CancellationToken cancellationToken) =>
+        WriteSetsJsonAsync(datasetId, MultiLabelBaseline.Suggested, ExcludedHandling.Drop, destination, cancellationToken);
+
+    /// <summary>
+    /// Every example's label set after the review as CSV <c>index,labels</c>: its current decision's set, else the
+    /// <paramref name="baseline"/> set; an excluded example left out or marked with the labels cell <c>-1</c>.
+    /// </summary>
+    public async Task WriteSetsCsvAsync(int datasetId, MultiLabelBaseline baseline, ExcludedHandling excluded, TextWriter writer, CancellationToken cancellationToken)
     {
         await using var csv = CsvOutput.Create(writer);
         csv.WriteHeader(["index", "labels"]);
-        await foreach (var (index, classes) in ExamplesAsync(datasetId, issuesOnly: false, cancellationToken))
+        await foreach (var (index, set) in SetsAsync(datasetId, baseline, excluded, cancellationToken))
         {
             csv.WriteField(index.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(Join(classes.Where(c => c.IsSuggested)));
+            csv.WriteField(set is null
+                ? CleanedLabels.ExcludedMark.ToString(CultureInfo.InvariantCulture)
+                : string.Join(LabelSeparator, set.Select(c => c.ToString(CultureInfo.InvariantCulture))));
             await csv.EndRecordAsync(cancellationToken);
         }
     }
 
-    public async Task WriteCleanedJsonAsync(int datasetId, Stream destination, CancellationToken cancellationToken)
+    /// <summary>As <see cref="WriteSetsCsvAsync"/>, as a JSON array of arrays of class ids (a marked excluded example is <c>null</c>).</summary>
+    public async Task WriteSetsJsonAsync(int datasetId, MultiLabelBaseline baseline, ExcludedHandling excluded, Stream destination, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(destination);
         json.WriteStartArray();
-        await foreach (var (_, classes) in ExamplesAsync(datasetId, issuesOnly: false, cancellationToken))
+        await foreach (var (_, set) in SetsAsync(datasetId, baseline, excluded, cancellationToken))
         {
+            if (set is null)
+            {
+                json.WriteNullValue();
+                continue;
+            }
             json.WriteStartArray();
-            foreach (var c in classes.Where(c => c.IsSuggested))
-                json.WriteNumberValue(c.ClassIndex);
+            foreach (var c in set)
+                json.WriteNumberValue(c);
             json.WriteEndArray();
             if (json.BytesPending > 1 << 16)
                 await json.FlushAsync(cancellationToken);
         }
         json.WriteEndArray();
         await json.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Each example's set in index order with the review decisions applied (null = excluded and marked; dropped ones are skipped).</summary>
+    private async IAsyncEnumerable<(long Index, int[]? Set)> SetsAsync(
+        int datasetId, MultiLabelBaseline baseline, ExcludedHandling excluded, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Dictionary<long, ReviewDecision> decisions;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            decisions = await ReviewService.CurrentAsync(db, datasetId, cancellationToken);
+        await foreach (var (index, classes) in ExamplesAsync(datasetId, issuesOnly: false, cancellationToken))
+        {
+            var set = MultiLabelDecisionRule.Apply(
+                classes.Where(c => c.IsGiven).Select(c => c.ClassIndex).ToList(),
+                classes.Where(c => c.IsSuggested).Select(c => c.ClassIndex).ToList(),
+                decisions.GetValueOrDefault(index), baseline);
+            if (set is null && excluded == ExcludedHandling.Drop)
+                continue;
+            yield return (index, set);
+        }
     }
 
     /// <summary>The flagged examples in rank order with their given and suggested sets and the classes behind each kind of issue.</summary>

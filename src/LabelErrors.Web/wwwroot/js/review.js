@@ -1,6 +1,6 @@
-// Review hotkeys: Q keep, W accept, E exclude, N needs review, 1–9 pick a ranked class, ← → move, Z undo. Keys go
+// Review hotkeys: Q keep, W accept, E exclude, N needs review, 1–9 pick a ranked class (multi-label: toggle a class; S saves the set), ← → move, Z undo. Keys go
 // to the Blazor component one at a time (it serialises them); typing in a field never triggers them.
-const reviewKeys = new Set(["q", "w", "e", "n", "z", "ArrowLeft", "ArrowRight", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
+const reviewKeys = new Set(["q", "w", "e", "n", "s", "z", "ArrowLeft", "ArrowRight", "1", "2", "3", "4", "5", "6", "7", "8", "9"]);
 let listener = null;
 
 const storageKey = (token) => `labelerrors-owner-key:${token}`;

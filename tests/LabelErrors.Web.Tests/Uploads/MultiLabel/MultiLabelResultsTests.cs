@@ -157,8 +157,8 @@ public sealed class MultiLabelResultsTests(MultiLabelUploadFixture fixture) : IC
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
 
-        // The review queue decides one label per example: a multi-label upload has none (its cleaned labels are labels-fixed.*).
-        var review = await fixture.App.Client.GetAsync($"/api/v1/uploads/{fixture.Token}/cleaned");
-        Assert.Equal(HttpStatusCode.NotFound, review.StatusCode);
+        // The review's cleaned labels of a multi-label upload are label sets: before any decision, the given sets.
+        var review = await fixture.App.Client.GetStringAsync($"/api/v1/uploads/{fixture.Token}/cleaned");
+        Assert.Equal(Given.Select(g => g.Order().ToArray()), JsonSerializer.Deserialize<int[][]>(review)!);
     }
 }

@@ -19,6 +19,6 @@ public sealed class Progress(CliContext context)
     public void Report(string stage)
     {
         if (context.ErrorIsTerminal || _large)
-            context.Error.WriteLine($"labelerrors: [{_clock.Elapsed:mm\\:ss}] {stage}" + (Environment.GetEnvironmentVariable("LE_PHASES") is null ? "" : $" wall={_clock.ElapsedMilliseconds} cpu={(long)Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds} procstart={(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0}"));
+            context.Error.WriteLine($"labelerrors: [{_clock.Elapsed:mm\\:ss}] {stage}");
     }
 }

@@ -31,6 +31,10 @@ public sealed class AnnotatorLabelsCsvPlainTests : IDisposable
     [InlineData("a\n1\n\n")] // one annotator
     [InlineData("a,b\n1234567890,1\n")] // ten digits
     [InlineData("é,b\n1,2\n")] // non-ASCII id
+    [InlineData("a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n")] // both halves plain
+    [InlineData("a,b\n1,2\n3,4\n5,6\n7,8\n9,x\n")] // a problem in the second half
+    [InlineData("a,b\n1,2\n3\n5,6\n7,8\n9,10\n")] // a narrow row in the first half
+    [InlineData("a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n\n")] // two line ends at the end
     public void File_and_reader_agree(string text)
     {
         var path = Path.Combine(_directory, "labels.csv");
@@ -43,8 +47,8 @@ public sealed class AnnotatorLabelsCsvPlainTests : IDisposable
     [Fact]
     public void The_usual_file_is_read_from_its_bytes()
     {
-        Assert.NotNull(PlainAnnotatorCsv.TryParse("a,b,c\n1,,2\n,0,0\n"u8));
-        Assert.Null(PlainAnnotatorCsv.TryParse("a,b,c\r\n1,,2\r\n"u8));
+        Assert.NotNull(PlainAnnotatorCsv.TryParse("a,b,c\n1,,2\n,0,0\n"u8.ToArray()));
+        Assert.Null(PlainAnnotatorCsv.TryParse("a,b,c\r\n1,,2\r\n"u8.ToArray()));
     }
 
     private static string Outcome(Func<AnnotatorLabelsInput> read)

@@ -45,7 +45,7 @@ public static class ScoresCommand
             double[] scores;
             if (task.IsMultiLabel(parseResult))
             {
-                var (labels, predProbs) = MultiLabelInputs.Load(inputs, parseResult, progress);
+                var (labels, predProbs) = MultiLabelInputs.Load(inputs, parseResult, progress, sideBySide: true);
                 progress.Report($"scoring ({SnakeCaseChoices.Name(scoreMethod)}, multi-label)");
                 scores = await Task.Run(() => MultiLabelQuality.Scores(labels, predProbs, scoreMethod, adjustPredProbs), cancellationToken);
             }

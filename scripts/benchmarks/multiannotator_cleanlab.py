@@ -6,6 +6,9 @@ python3 multiannotator_cleanlab.py run <cleanlab dir> <dir> [consensus_method]
                                                          reads the same files, runs get_label_quality_multiannotator,
                                                          writes <dir>/cleanlab_lq.csv and cleanlab_stats.csv, prints
                                                          timings and the peak RSS of this process
+python3 multiannotator_cleanlab.py compare <dir> <lq.csv> <stats.csv>
+                                                         labelerrors' outputs against cleanlab_lq.csv/cleanlab_stats.csv
+                                                         in <dir>: every column equal to the bit (read back as numbers)
 """
 
 import resource
@@ -56,8 +59,24 @@ def run(cleanlab_dir, out, consensus="best_quality"):
           f"total {t3 - t0:.2f} s, peak RSS {peak_mib:.0f} MiB")
 
 
+def compare(out, lq_csv, stats_csv):
+    import pandas as pd
+    for ours, theirs in ((lq_csv, f"{out}/cleanlab_lq.csv"), (stats_csv, f"{out}/cleanlab_stats.csv")):
+        a, b = pd.read_csv(ours), pd.read_csv(theirs)
+        same = list(a.columns) == list(b.columns) and len(a) == len(b)
+        for column in a.columns if same else []:
+            x, y = a[column].to_numpy(), b[column].to_numpy()
+            equal = np.array_equal(x, y) if x.dtype.kind in "OUS" else np.array_equal(x.astype(float), y.astype(float), equal_nan=True)
+            if not equal:
+                print(f"  {ours}: column {column} differs from cleanlab's")
+                same = False
+        print(f"  {ours}: {'equal to' if same else 'DIFFERENT from'} cleanlab's ({len(a)} rows)")
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "make":
         make(sys.argv[2], *map(int, sys.argv[3:6]))
+    elif sys.argv[1] == "compare":
+        compare(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         run(sys.argv[2], sys.argv[3], *sys.argv[4:5])

@@ -58,13 +58,25 @@ public static class MultiAnnotatorCommand
         {
             var progress = new Progress(context);
             var labelsPath = parseResult.GetValue(labels)!;
-            progress.Report($"reading annotator labels from {labelsPath}");
-            var annotatorLabels = AnnotatorLabelsCsv.Read(labelsPath);
-            progress.SetExampleCount(annotatorLabels.Labels.N);
-
             var predProbsPath = parseResult.GetValue(predProbs)!;
+            progress.Report($"reading annotator labels from {labelsPath}");
+            // pred_probs are read on the other core while the labels parse; a problem in the labels is still the one
+            // reported when both files have one
+            var matrixRead = Task.Run(() => InputFiles.ReadPredProbs(predProbsPath), cancellationToken);
+            AnnotatorLabelsInput annotatorLabels;
+            try
+            {
+                annotatorLabels = AnnotatorLabelsCsv.Read(labelsPath);
+            }
+            catch
+            {
+                _ = matrixRead.ContinueWith(read => _ = read.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw;
+            }
+
+            progress.SetExampleCount(annotatorLabels.Labels.N);
             progress.Report($"reading pred_probs from {predProbsPath}");
-            var matrixInput = InputFiles.ReadPredProbs(predProbsPath);
+            var matrixInput = await matrixRead;
             var matrix = InputValidator.ValidatePredProbs(matrixInput, new ValidationOptions { Renormalize = parseResult.GetValue(renormalize) });
             AnnotatorLabelsValidator.Validate(annotatorLabels, matrixInput);
 

@@ -45,7 +45,7 @@ public static class ScoresCommand
             double[] scores;
             if (task.IsMultiLabel(parseResult))
             {
-                var (labels, predProbs) = MultiLabelInputs.Load(inputs, parseResult, progress);
+                var (labels, predProbs) = MultiLabelInputs.Load(inputs, parseResult, progress, sideBySide: true);
                 progress.Report($"scoring ({SnakeCaseChoices.Name(scoreMethod)}, multi-label)");
                 scores = await Task.Run(() => MultiLabelQuality.Scores(labels, predProbs, scoreMethod, adjustPredProbs), cancellationToken);
             }
@@ -81,17 +81,41 @@ public static class ScoresCommand
         }
 
         // CsvHelper, formatted without a string per score: at 200,000 rows writing costs under 0.1 s CPU, the same as a
-        // hand-written char buffer and the StringBuilder this replaced (docs/benchmarks.md), with 25 MB less peak memory
+        // hand-written char buffer and the StringBuilder this replaced (docs/benchmarks.md), with 25 MB less peak memory.
+        // The scores are formatted in blocks side by side first (the formatting is most of the writing's CPU), then
+        // written in order.
         await using var csv = CsvOutput.Create(writer);
         csv.WriteHeader(["index", "score"]);
-        var score = new char[32];
-        for (int i = 0; i < scores.Length; i++)
+        const int blockRows = 16_384, scoreChars = 24; // "R" needs at most 24 characters
+        var blocks = new (char[] Text, int[] Ends)[(scores.Length + blockRows - 1) / blockRows];
+        Parallel.For(0, blocks.Length, b =>
         {
-            csv.WriteField(i);
-            if (!scores[i].TryFormat(score, out int written, "R", CultureInfo.InvariantCulture))
-                throw new InvalidOperationException("a double needs at most 24 characters");
-            csv.WriteField((ReadOnlySpan<char>)score.AsSpan(0, written));
-            await csv.EndRecordAsync();
+            int start = b * blockRows, end = Math.Min(scores.Length, start + blockRows);
+            var text = new char[(end - start) * scoreChars];
+            var ends = new int[end - start];
+            int length = 0;
+            for (int i = start; i < end; i++)
+            {
+                if (!scores[i].TryFormat(text.AsSpan(length), out int written, "R", CultureInfo.InvariantCulture))
+                    throw new InvalidOperationException("a double needs at most 24 characters");
+                length += written;
+                ends[i - start] = length;
+            }
+
+            blocks[b] = (text, ends);
+        });
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            var (text, ends) = blocks[b];
+            blocks[b] = default;
+            int from = 0;
+            for (int r = 0; r < ends.Length; r++)
+            {
+                csv.WriteField((b * blockRows) + r);
+                csv.WriteField((ReadOnlySpan<char>)text.AsSpan(from, ends[r] - from));
+                from = ends[r];
+                await csv.EndRecordAsync();
+            }
         }
     }
 }

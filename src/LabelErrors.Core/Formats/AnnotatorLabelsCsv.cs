@@ -14,9 +14,24 @@ public static class AnnotatorLabelsCsv
 {
     public static AnnotatorLabelsInput Read(string path)
     {
+        using (var stream = FileErrors.OpenRead(path))
+        {
+            // the usual file (digits, commas, line ends) straight from its bytes; anything else through the CSV reader
+            if (stream.Length <= PlainBytesMax)
+            {
+                var bytes = new byte[stream.Length];
+                stream.ReadExactly(bytes);
+                if (PlainAnnotatorCsv.TryParse(bytes) is var (header, labels, rows))
+                    return Build(path, header, 1, labels, labels.Length, [.. Enumerable.Range(2, rows)], null);
+            }
+        }
+
         using var reader = TextLines.Open(path);
         return Read(reader, path);
     }
+
+    /// <summary>Files up to this size are tried as <see cref="PlainAnnotatorCsv"/> (read whole).</summary>
+    private const long PlainBytesMax = 1L << 30;
 
     public static AnnotatorLabelsInput Read(TextReader reader, string displayName)
     {
@@ -71,7 +86,12 @@ public static class AnnotatorLabelsCsv
             }
         });
         if (header is null) throw new LabelErrorsInputException(displayName, "no header of annotator ids");
+        return Build(displayName, header, headerLine, labels, count, [.. lineNumbers], rowProblem);
+    }
 
+    private static AnnotatorLabelsInput Build(
+        string displayName, string[] header, int headerLine, int[] labels, int count, int[] lineNumbers, LabelErrorsInputException? rowProblem)
+    {
         int firstColumn = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
         var ids = header.Skip(firstColumn).ToArray();
         for (int j = 0; j < ids.Length; j++)
@@ -86,12 +106,12 @@ public static class AnnotatorLabelsCsv
             throw new LabelErrorsInputException(displayName, $"annotator id '{repeated}' appears twice in the header", headerLine);
         }
 
-        int rows = lineNumbers.Count;
+        int rows = lineNumbers.Length;
         if (rows == 0) throw new LabelErrorsInputException(displayName, "no examples after the header");
         if ((long)rows * ids.Length > Array.MaxLength) throw new LabelErrorsInputException(displayName, $"{rows}×{ids.Length} labels are too many");
         if (rowProblem is not null) throw rowProblem;
         if (labels.Length != count) Array.Resize(ref labels, count);
-        return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, [.. lineNumbers]);
+        return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, lineNumbers);
     }
 
     private const int NotDigits = -2;

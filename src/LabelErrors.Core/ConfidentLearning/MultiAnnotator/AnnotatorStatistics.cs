@@ -10,14 +10,27 @@ internal static class AnnotatorStatistics
     {
         int m = labels.M;
         var labelled = labels.NumExamplesLabeled();
-        var (agreeAll, agreeMultiple, countMultiple) = CountAgreement(labels, consensus, numAnnotations);
+
+        // three independent passes over the labels (or the detailed quality), run side by side
+        (long[] All, long[] Multiple, long[] CountMultiple) agreement = ([], [], []);
+        double[]? labelQuality = null;
+        int[] worst = [];
+        Parallelism.For(3, part =>
+        {
+            switch (part)
+            {
+                case 0: agreement = CountAgreement(labels, consensus, numAnnotations); break;
+                case 1: labelQuality = quality == QualityMethod.Crowdlab ? MeanLabelQuality(labels.N, m, detailedByAnnotator) : null; break;
+                default: worst = WorstClass.Of(labels, consensus, stats.ConsensusQualityScore, stats.K); break;
+            }
+        });
+        var (agreeAll, agreeMultiple, countMultiple) = agreement;
         var agreementMultiple = Enumerable.Range(0, m)
             .Select(j => countMultiple[j] == 0 ? double.NaN : (double)agreeMultiple[j] / countMultiple[j])
             .ToArray();
         var annotatorQuality = quality == QualityMethod.Crowdlab
-            ? CrowdlabQuality(labels, numAnnotations, stats, detailedByAnnotator, agreementMultiple)
+            ? CrowdlabQuality(labels, numAnnotations, stats, labelQuality!, agreementMultiple)
             : agreementMultiple;
-        var worst = WorstClass.Of(labels, consensus, stats.ConsensusQualityScore, stats.K);
 
         var rows = Enumerable.Range(0, m)
             .Select(j => new AnnotatorStats(j, labels.AnnotatorIds[j], annotatorQuality[j], (double)agreeAll[j] / labelled[j], worst[j], labelled[j]));
@@ -55,16 +68,12 @@ internal static class AnnotatorStatistics
         return (all, multiple, countMultiple);
     }
 
-    /// <summary>w · (mean label quality of its labels) + (1 − w) · agreement, w = model weight / (model weight + scaled annotator weights).</summary>
-    private static double[] CrowdlabQuality(
-        AnnotatorLabels labels, int[] numAnnotations, ConsensusStats stats, double[] detailedByAnnotator, double[] agreement)
+    /// <summary>
+    /// np.nanmean(detailed_label_quality, axis=0): the array cleanlab builds is column-major, so each column is one
+    /// contiguous pairwise sum over all N rows (NaN counted as 0).
+    /// </summary>
+    private static double[] MeanLabelQuality(int n, int m, double[] detailedByAnnotator)
     {
-        int n = labels.N, m = labels.M;
-        var annotatorWeight = stats.AnnotatorWeight!;
-        double modelWeight = stats.ModelWeight!.Value;
-
-        // np.nanmean(detailed_label_quality, axis=0): the array cleanlab builds is column-major, so each column is
-        // one contiguous pairwise sum over all N rows (NaN counted as 0)
         var labelQuality = new double[m];
         var column = new double[n];
         for (int j = 0; j < m; j++)
@@ -82,6 +91,16 @@ internal static class AnnotatorStatistics
             labelQuality[j] = NumpySum.Of(column) / count;
         }
 
+        return labelQuality;
+    }
+
+    /// <summary>w · (mean label quality of its labels) + (1 − w) · agreement, w = model weight / (model weight + scaled annotator weights).</summary>
+    private static double[] CrowdlabQuality(
+        AnnotatorLabels labels, int[] numAnnotations, ConsensusStats stats, double[] labelQuality, double[] agreement)
+    {
+        int n = labels.N, m = labels.M;
+        var annotatorWeight = stats.AnnotatorWeight!;
+        double modelWeight = stats.ModelWeight!.Value;
         double meanAnnotations = (double)numAnnotations.Sum(x => (long)x) / n;
         double averageFraction = meanAnnotations / m;
         double adjustedAnnotatorWeight = NumpySum.Of(annotatorWeight) * averageFraction;

@@ -13,13 +13,14 @@ internal sealed record ConsensusStats(
     double[]? AnnotatorWeight)
 {
     public static ConsensusStats Compute(
-        AnnotatorLabels labels, PredProbs predProbs, VoteCounts votes, int[] numAnnotations, int[] consensus, QualityMethod quality)
+        AnnotatorLabels labels, PredProbs predProbs, VoteCounts votes, int[] numAnnotations, int[] consensus, QualityMethod quality,
+        double[]? withOtherAnnotators = null)
     {
         var agreement = AgreementWithConsensus(labels, consensus, numAnnotations);
         int k = predProbs.K;
         if (quality == QualityMethod.Crowdlab)
         {
-            var crowdlab = CrowdlabPosterior.Compute(labels, predProbs, votes, numAnnotations, consensus, agreement);
+            var crowdlab = CrowdlabPosterior.Compute(labels, predProbs, votes, numAnnotations, consensus, agreement, withOtherAnnotators);
             var scores = new double[labels.N];
             for (int i = 0; i < scores.Length; i++) scores[i] = crowdlab.Posterior[i * k + consensus[i]];
             return new ConsensusStats(agreement, scores, crowdlab.Posterior, k, crowdlab.ModelWeight, crowdlab.AnnotatorWeight);
@@ -42,13 +43,15 @@ internal sealed record ConsensusStats(
     public static double[] AgreementWithConsensus(AnnotatorLabels labels, int[] consensus, int[] numAnnotations)
     {
         var agreement = new double[labels.N];
-        for (int i = 0; i < labels.N; i++)
+        Parallelism.ForBlocks(labels.N, Parallelism.RowBlock, (start, end) =>
         {
-            int agree = 0;
-            foreach (int label in labels.Row(i)) agree += label == consensus[i] ? 1 : 0;
-            agreement[i] = (double)agree / numAnnotations[i];
-        }
-
+            for (int i = start; i < end; i++)
+            {
+                int agree = 0;
+                foreach (int label in labels.Row(i)) agree += label == consensus[i] ? 1 : 0;
+                agreement[i] = (double)agree / numAnnotations[i];
+            }
+        });
         return agreement;
     }
 }

@@ -13,7 +13,8 @@ internal sealed record CrowdlabPosterior(double[] Posterior, double ModelWeight,
     private const double ClippingLowerBound = 1e-6;
 
     public static CrowdlabPosterior Compute(
-        AnnotatorLabels labels, PredProbs predProbs, VoteCounts votes, int[] numAnnotations, int[] consensus, double[] agreement)
+        AnnotatorLabels labels, PredProbs predProbs, VoteCounts votes, int[] numAnnotations, int[] consensus, double[] agreement,
+        double[]? withOtherAnnotators = null)
     {
         int n = labels.N, m = labels.M, k = predProbs.K;
 
@@ -24,7 +25,8 @@ internal sealed record CrowdlabPosterior(double[] Posterior, double ModelWeight,
 
         double mostLikelyClassError = Math.Max(MostLikelyClassError(multi, consensus, k), ClippingLowerBound);
 
-        var withAnnotators = AnnotatorAgreement.WithOtherAnnotators(labels, votes, numAnnotations);
+        // independent of the consensus: best_quality passes the one computed for the majority vote's statistics
+        var withAnnotators = withOtherAnnotators ?? AnnotatorAgreement.WithOtherAnnotators(labels, votes, numAnnotations);
         var annotatorWeight = new double[m];
         for (int j = 0; j < m; j++)
         {

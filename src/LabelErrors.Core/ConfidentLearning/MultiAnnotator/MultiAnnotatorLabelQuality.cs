@@ -22,12 +22,14 @@ public static class MultiAnnotatorLabelQuality
         var votes = VoteCounts.Count(labels, k);
 
         var majority = MajorityVote.LabelsCore(labels, predProbs, votes);
-        var stats = ConsensusStats.Compute(labels, predProbs, votes, numAnnotations, majority, qualityMethod);
+        // each annotator's agreement with the others does not depend on the consensus: computed once for both statistics
+        var withOtherAnnotators = qualityMethod == QualityMethod.Crowdlab ? AnnotatorAgreement.WithOtherAnnotators(labels, votes, numAnnotations) : null;
+        var stats = ConsensusStats.Compute(labels, predProbs, votes, numAnnotations, majority, qualityMethod, withOtherAnnotators);
         var consensus = majority;
         if (consensusMethod == ConsensusMethod.BestQuality)
         {
             consensus = BestQuality(stats, majority);
-            stats = ConsensusStats.Compute(labels, predProbs, votes, numAnnotations, consensus, qualityMethod);
+            stats = ConsensusStats.Compute(labels, predProbs, votes, numAnnotations, consensus, qualityMethod, withOtherAnnotators);
         }
 
         var detailed = DetailedQuality(labels, stats);
@@ -64,7 +66,8 @@ public static class MultiAnnotatorLabelQuality
     /// <summary>
     /// Each given label's quality: its posterior (self_confidence under the posterior); NaN where no label. Stored
     /// column-major (annotator j's values at j·N), the layout the per-annotator means read; filled in blocks of rows
-    /// so that both the labels and the columns are walked through the cache, not across it.
+    /// so that both the labels and the columns are walked through the cache, not across it; blocks in parallel (disjoint
+    /// rows).
     /// </summary>
     private static double[] DetailedQuality(AnnotatorLabels labels, ConsensusStats stats)
     {
@@ -72,9 +75,8 @@ public static class MultiAnnotatorLabelQuality
         int n = labels.N, m = labels.M, k = stats.K;
         var detailed = new double[(long)n * m];
         var posterior = stats.Posterior;
-        for (int start = 0; start < n; start += blockRows)
+        Parallelism.ForBlocks(n, blockRows, (start, end) =>
         {
-            int end = Math.Min(n, start + blockRows);
             for (int j = 0; j < m; j++)
             {
                 var column = detailed.AsSpan(j * n, n);
@@ -84,8 +86,7 @@ public static class MultiAnnotatorLabelQuality
                     column[i] = label == AnnotatorLabels.Missing ? double.NaN : posterior[i * k + label];
                 }
             }
-        }
-
+        });
         return detailed;
     }
 }

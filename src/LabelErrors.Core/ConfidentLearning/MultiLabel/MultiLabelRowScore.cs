@@ -52,7 +52,26 @@ internal static class MultiLabelRowScore
     {
         Span<double> perClass = k <= 256 ? stackalloc double[k] : new double[k];
         Span<double> scratch = k <= 256 ? stackalloc double[k] : new double[k];
-        for (int r = 0; r < rowCount; r++)
+        int r = 0;
+        if (LaneSortedAverage.IsSupported && k > 1 && rowCount >= LaneSortedAverage.Lanes)
+        {
+            if (!(alpha >= 0 && alpha <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), $"alpha must be in the interval [0, 1], got {alpha}.");
+            var network = LaneSortedAverage.For(k);
+            const int lanes = LaneSortedAverage.Lanes;
+            var columns = new double[k * lanes]; // class c of lane l at c·lanes + l
+            for (; r + lanes <= rowCount; r += lanes)
+            {
+                for (int l = 0; l < lanes; l++)
+                {
+                    PerClass(rows.Slice((r + l) * k, k), labels[firstRow + r + l], method, perClass);
+                    for (int c = 0; c < k; c++) columns[(c * lanes) + l] = perClass[c];
+                }
+
+                network.Average(columns, alpha, result.AsSpan(firstRow + r, lanes));
+            }
+        }
+
+        for (; r < rowCount; r++)
         {
             int i = firstRow + r;
             PerClass(rows.Slice(r * k, k), labels[i], method, perClass);

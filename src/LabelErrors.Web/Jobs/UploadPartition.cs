@@ -23,7 +23,7 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
     {
         await DropStagingAsync(connection, cancellationToken);
         await ExecuteAsync(connection, $"""
-            CREATE TABLE {StagingName} (LIKE examples INCLUDING DEFAULTS,
+            CREATE TABLE {StagingName} (LIKE examples INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
                 CONSTRAINT {StagingName}_dataset CHECK (dataset_id IS NOT NULL AND dataset_id = {datasetId}))
             WITH (autovacuum_enabled = off)
             """, cancellationToken);

@@ -43,12 +43,15 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         var statements = new List<string>();
         await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        // Named here: PostgreSQL's own names are chosen per session, so two builds running at once could pick the same
+        // truncated name for two long ones.
         while (await reader.ReadAsync(cancellationToken))
         {
+            var name = $"{StagingName}_{statements.Count}";
             if (!reader.IsDBNull(1) && reader.GetString(1) is "p" or "u")
-                statements.Add($"ALTER TABLE {StagingName} ADD {reader.GetString(2)}");
+                statements.Add($"ALTER TABLE {StagingName} ADD CONSTRAINT {name} {reader.GetString(2)}");
             else
-                statements.Add(ParentIndex().Replace(reader.GetString(0), $"CREATE $1INDEX ON {StagingName} ", 1));
+                statements.Add(ParentIndex().Replace(reader.GetString(0), $"CREATE $1INDEX {name} ON {StagingName} ", 1));
         }
         return statements;
     }
@@ -97,7 +100,7 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // "CREATE [UNIQUE] INDEX name ON ONLY public.examples USING …": the same index on the staging table, named by PostgreSQL.
+    // "CREATE [UNIQUE] INDEX name ON ONLY public.examples USING …": the same index on the staging table.
     [GeneratedRegex(@"^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S*examples ")]
     private static partial Regex ParentIndex();
 }

@@ -81,29 +81,49 @@ namespace LabelErrors.Data.Migrations
 
                 -- A deleted dataset's own partition (an upload's, attached or still being loaded) goes whole: the rows that
                 -- reference it first (DETACH checks that none is left), then DETACH and DROP; rows in the default partition
-                -- are deleted as before.
+                -- are deleted as before. The DETACH holds an ACCESS EXCLUSIVE lock on examples until the commit, and while it
+                -- waits for a long reader every new reader queues behind it: it waits at most 200 ms a try, so readers stall
+                -- no longer than that, and tries again after a pause (the last try waits as long as it takes).
+                -- (DETACH … CONCURRENTLY would not lock readers out at all, but PostgreSQL refuses it while a DEFAULT
+                -- partition exists, and cannot run inside the deleting transaction.)
                 CREATE OR REPLACE FUNCTION datasets_delete_examples() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                     dataset record;
                     part record;
                     referencing record;
+                    lock_wait text := current_setting('lock_timeout');
+                    own boolean;
                 BEGIN
                     FOR dataset IN SELECT id FROM removed LOOP
+                        own := false;
                         FOR part IN SELECT c.oid::regclass AS name, EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = c.oid) AS attached
                                     FROM pg_class c
                                     WHERE c.relkind = 'r' AND c.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = 'examples'::regclass)
                                       AND (c.relname = 'examples_' || dataset.id OR c.relname LIKE 'examples\_' || dataset.id || '\_staging\_%') LOOP
                             IF part.attached THEN
+                                own := true;
                                 FOR referencing IN SELECT conrelid::regclass AS name FROM pg_constraint
                                                    WHERE confrelid = 'examples'::regclass AND contype = 'f' AND conparentid = 0 LOOP
                                     EXECUTE format('DELETE FROM %s WHERE dataset_id = $1', referencing.name) USING dataset.id;
                                 END LOOP;
-                                EXECUTE format('ALTER TABLE examples DETACH PARTITION %s', part.name);
+                                FOR attempt IN 1..20 LOOP
+                                    BEGIN
+                                        PERFORM set_config('lock_timeout', CASE WHEN attempt < 20 THEN '200ms' ELSE lock_wait END, true);
+                                        EXECUTE format('ALTER TABLE examples DETACH PARTITION %s', part.name);
+                                        EXIT;
+                                    EXCEPTION WHEN lock_not_available THEN
+                                        PERFORM pg_sleep(0.05 * attempt);
+                                    END;
+                                END LOOP;
+                                PERFORM set_config('lock_timeout', lock_wait, true);
                             END IF;
                             EXECUTE format('DROP TABLE %s', part.name);
                         END LOOP;
+                        -- Its rows in the default partition (a value bound to the plan, so only that partition is read).
+                        IF NOT own THEN
+                            EXECUTE 'DELETE FROM examples WHERE dataset_id = $1' USING dataset.id;
+                        END IF;
                     END LOOP;
-                    DELETE FROM examples WHERE dataset_id IN (SELECT id FROM removed);
                     RETURN NULL;
                 END $$;
                 """);

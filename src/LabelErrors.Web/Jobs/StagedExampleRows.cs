@@ -54,6 +54,9 @@ public sealed class StagedExampleRows(AnalysisJobQueue queue, ILogger logger)
         await Task.WhenAll(Enumerable.Range(0, Streams).Select(stream => Task.Run(async () =>
         {
             await using var connection = await queue.OpenConnectionAsync(cancellationToken);
+            // The default 64 MB makes a 10M-row build spill its sort to disk; two builds at once hold twice this.
+            await using (var memory = new NpgsqlCommand("SET maintenance_work_mem = '256MB'", connection))
+                await memory.ExecuteNonQueryAsync(cancellationToken);
             for (var i = stream; i < statements.Count; i += Streams)
             {
                 await using var command = new NpgsqlCommand(statements[i], connection) { CommandTimeout = 0 };

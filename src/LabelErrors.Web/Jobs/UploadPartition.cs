@@ -4,7 +4,7 @@ using Npgsql;
 namespace LabelErrors.Web.Jobs;
 
 /// <summary>
-/// An upload's own partition of <c>examples</c> (migration ExamplesPartitionedByDataset): a bare table, invisible to
+/// An upload's own partition of <c>examples</c> (migration UploadPartitionsPerDataset): a bare table, invisible to
 /// every query, that the job's COPY streams fill in parallel; its indexes are then built by sorting (far cheaper than
 /// maintaining them row by row) and it is ATTACHed in the job's final transaction. Its CHECK constraint states the
 /// partition bound, so the ATTACH does not rescan the rows. The staging table's name carries the attempt, so a stale

@@ -6,7 +6,7 @@ using Npgsql;
 namespace LabelErrors.Web.Tests.Uploads;
 
 /// <summary>
-/// An upload's rows live in a partition of <c>examples</c> of its own (migration ExamplesPartitionedByDataset,
+/// An upload's rows live in a partition of <c>examples</c> of its own (migration UploadPartitionsPerDataset,
 /// UploadPartition): attached when its job succeeds, never when it fails, and dropped with the upload.
 /// </summary>
 public sealed class UploadPartitionTests

@@ -63,7 +63,19 @@ namespace LabelErrors.Data.Migrations
 
                 CREATE TRIGGER examples_insert_check_datasets AFTER INSERT ON examples
                     REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION examples_check_datasets();
-                CREATE TRIGGER examples_update_check_dataset AFTER UPDATE OF dataset_id ON examples
+                -- Moving a row to another dataset moves it to another partition, which PostgreSQL does by a delete and an
+                -- insert that fire no AFTER UPDATE row trigger: the check runs BEFORE the update (it returns the row as is).
+                CREATE OR REPLACE FUNCTION examples_check_moved_dataset() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM 1 FROM datasets WHERE id = NEW.dataset_id FOR KEY SHARE;
+                    IF NOT FOUND THEN
+                        RAISE EXCEPTION 'update on table "examples" violates its reference to "datasets"'
+                            USING ERRCODE = 'foreign_key_violation',
+                                  DETAIL = 'Key (dataset_id)=(' || NEW.dataset_id || ') is not present in table "datasets".';
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER examples_update_check_dataset BEFORE UPDATE OF dataset_id ON examples
                     FOR EACH ROW WHEN (OLD.dataset_id IS DISTINCT FROM NEW.dataset_id) EXECUTE FUNCTION examples_check_moved_dataset();
 
                 -- A new study dataset's partition: created bare with a CHECK constraint that states its bound, then ATTACHed

@@ -62,6 +62,36 @@ public sealed class UploadPartitionTests
         Assert.Equal(1L, await ScalarAsync<long>(app, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'examples'::regclass"));
     }
 
+    [Fact]
+    public async Task A_study_dataset_gets_its_own_partition_with_its_row_so_the_default_partition_stays_empty_and_deleting_it_drops_the_partition()
+    {
+        await using var app = await TestSite.StartAsync();
+        int datasetId;
+        await using (var db = await app.DbAsync())
+        {
+            var dataset = new LabelErrors.Data.Entities.Dataset
+            {
+                Slug = "study-part", Name = "Study", Modality = LabelErrors.Data.Entities.Modality.Image, TestSetSize = 2, ClassCount = 2,
+            };
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync();
+            datasetId = dataset.Id;
+            db.Examples.AddRange(new LabelErrors.Data.Entities.Example { DatasetId = datasetId, StudyIndex = 0, GivenLabel = 0 },
+                new LabelErrors.Data.Entities.Example { DatasetId = datasetId, StudyIndex = 1, GivenLabel = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(2L, await ScalarAsync<long>(app, $"SELECT count(*) FROM ONLY examples_{datasetId}"));
+        Assert.Equal(0L, await ScalarAsync<long>(app, "SELECT count(*) FROM ONLY examples_default"));
+        Assert.Equal($"FOR VALUES IN ({datasetId})", await ScalarAsync<string>(app, $"SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'examples_{datasetId}'::regclass"));
+
+        await using (var db = await app.DbAsync())
+            await db.Datasets.Where(d => d.Id == datasetId).ExecuteDeleteAsync();
+
+        Assert.Null(await ScalarAsync<string?>(app, $"SELECT to_regclass('examples_{datasetId}')::text"));
+        Assert.Equal(0L, await ScalarAsync<long>(app, "SELECT count(*) FROM examples"));
+    }
+
     private static Task<long> StagingTablesAsync(TestSite app) =>
         ScalarAsync<long>(app, @"SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relname LIKE 'examples\_%\_staging\_%'");
 

@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Upload benchmark (docs/performance.md, "Uploads"): starts the Release build of the app on the project-local
 # PostgreSQL with a fresh database, uploads N×K float32 pred_probs and reports the times and the app's peak memory.
-# Usage: LABELERRORS_PG_PORT=<port> scripts/benchmark-upload.sh [examples] [classes]
+# Usage: LABELERRORS_PG_PORT=<port> scripts/benchmark-upload.sh [examples] [classes] [float16|float32]
+# With a dtype the .npy files are generated (seeded, block by block, any size) by scripts/generate-upload-npy.py.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 N=${1:-1000000}
 K=${2:-100}
+DTYPE=${3:-}
 DATA=${BENCH_DATA:-/tmp/labelerrors-bench}
+if [ -n "$DTYPE" ] && [ ! -f "$DATA/pred_probs_${N}x${K}_${DTYPE}.npy" ]; then
+  /usr/bin/python3 "$ROOT/scripts/generate-upload-npy.py" "$N" "$K" "$DTYPE" "$DATA"
+fi
 source "$ROOT/scripts/lib/bench-app.sh"
 start_bench_app le_bench
 
@@ -22,7 +27,7 @@ pg_cpu() {
 }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 APP_CPU0=$(cpu_of "$APP"); PG_CPU0=$(pg_cpu)
-dotnet run "$ROOT/scripts/benchmarks/UploadBenchmark.cs" -c Release -- "http://localhost:$APP_PORT" "$DATA" "$N" "$K"
+dotnet run "$ROOT/scripts/benchmarks/UploadBenchmark.cs" -c Release -- "http://localhost:$APP_PORT" "$DATA" "$N" "$K" $DTYPE
 APP_CPU1=$(cpu_of "$APP"); PG_CPU1=$(pg_cpu)
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 seconds() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'; }

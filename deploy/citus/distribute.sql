@@ -12,6 +12,7 @@ DROP TRIGGER examples_insert_check_datasets ON examples;
 DROP TRIGGER examples_update_check_dataset ON examples;
 DROP TRIGGER datasets_delete_examples ON datasets;
 DROP TRIGGER datasets_keep_referenced_id ON datasets;
+DROP TRIGGER datasets_create_examples_partition ON datasets;
 SELECT create_reference_table('datasets');
 SELECT create_reference_table('dataset_imports');
 SELECT create_reference_table('data_protection_keys');

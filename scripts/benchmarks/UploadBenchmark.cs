@@ -2,7 +2,8 @@
 // Upload benchmark: writes an N×K float32 pred_probs (and labels) once, uploads them to a running app over HTTP,
 // and measures (1) the POST (transfer on loopback + full validation, until the 202) and (2) from the 202 until the
 // job succeeded, i.e. the example rows are committed and the results page is browsable.
-// Usage: dotnet run scripts/benchmarks/UploadBenchmark.cs -- <base url> <data folder> [examples] [classes]
+// Usage: dotnet run scripts/benchmarks/UploadBenchmark.cs -- <base url> <data folder> [examples] [classes] [dtype]
+// With a dtype (float16, float32) the files come from scripts/generate-upload-npy.py (streamed, any size).
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -14,7 +15,10 @@ var n = args.Length > 2 ? int.Parse(args[2]) : 1_000_000;
 var k = args.Length > 3 ? int.Parse(args[3]) : 100;
 Directory.CreateDirectory(folder);
 var labelsPath = Path.Combine(folder, $"labels_{n}.npy");
-var probsPath = Path.Combine(folder, $"pred_probs_{n}x{k}.npy");
+var dtype = args.Length > 4 ? args[4] : null;
+var probsPath = Path.Combine(folder, dtype is null ? $"pred_probs_{n}x{k}.npy" : $"pred_probs_{n}x{k}_{dtype}.npy");
+if (dtype is not null && !File.Exists(probsPath))
+    throw new FileNotFoundException($"run scripts/generate-upload-npy.py {n} {k} {dtype} {folder} first", probsPath);
 if (!File.Exists(probsPath))
 {
     Console.WriteLine($"writing {n}×{k} float32 pred_probs to {folder}");
@@ -56,7 +60,7 @@ var posted = clock.Elapsed;
 if ((int)response.StatusCode != 202)
     throw new InvalidOperationException($"upload refused: {(int)response.StatusCode} {body}");
 using var accepted = JsonDocument.Parse(body);
-var jobUrl = accepted.RootElement.GetProperty("job_url").GetString()!;
+var jobUrl = (accepted.RootElement.TryGetProperty("jobUrl", out var url) ? url : accepted.RootElement.GetProperty("job_url")).GetString()!;
 var token = accepted.RootElement.GetProperty("token").GetString()!;
 
 var afterAccept = Stopwatch.StartNew();

@@ -51,6 +51,8 @@ public static class CitusLayout
         script.Add("DROP TRIGGER examples_update_check_dataset ON examples;");
         script.Add("DROP TRIGGER datasets_delete_examples ON datasets;");
         script.Add("DROP TRIGGER datasets_keep_referenced_id ON datasets;");
+        // Citus creates a distributed partitioned table's partitions itself: the per-dataset one goes with the triggers.
+        script.Add("DROP TRIGGER datasets_create_examples_partition ON datasets;");
         foreach (var table in ReferenceTables) script.Add($"SELECT create_reference_table('{table}');");
         foreach (var table in CoordinatorTables) script.Add($"SELECT citus_add_local_table_to_metadata('{table}');");
         script.Add($"SELECT create_distributed_table('{DistributedTables[0]}', '{DistributionColumn}');");

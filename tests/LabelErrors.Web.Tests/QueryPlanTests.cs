@@ -9,7 +9,10 @@ namespace LabelErrors.Web.Tests;
 
 /// <summary>
 /// Every query the browse pages run uses an index: rendered through HTTP on a database shaped like the study (ten
-/// datasets of 10,000 examples, a few percent of them flagged), with PostgreSQL's statistics up to date.
+/// datasets of 10,000 examples, a few percent of them flagged), with PostgreSQL's statistics up to date. Each dataset
+/// is a partition of <c>examples</c> of its own: a sequential scan of that partition alone reads no other dataset's
+/// row and is allowed (<see cref="QueryPlanRecorder"/> keeps its name); a scan of the parent, of the default
+/// partition or of several partitions is not.
 /// </summary>
 public sealed class QueryPlanTests(StudySizedSite site, ITestOutputHelper output) : IClassFixture<StudySizedSite>
 {

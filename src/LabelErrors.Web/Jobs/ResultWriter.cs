@@ -5,24 +5,50 @@ using NpgsqlTypes;
 namespace LabelErrors.Web.Jobs;
 
 /// <summary>
-/// Saves an analysis in ONE transaction: the example rows by binary COPY, the texts of a text upload, the dataset's
-/// health, and the job marked succeeded, fenced by the worker's claim. Any failure (or a lost claim) rolls it all
-/// back, so a dataset has either all of its rows or none.
+/// Saves a multi-class (or multi-annotator) analysis: the example rows staged in the upload's own table before any
+/// transaction (<see cref="StagedExampleRows"/>: parallel binary COPY, indexes built by sorting), then ONE transaction
+/// attaches it as the dataset's partition of <c>examples</c> and writes what references the examples (the texts of a
+/// text upload, the annotators' labels and statistics), the dataset's health, and the job marked succeeded, fenced by
+/// the worker's claim. Any failure (or a lost claim) rolls that back and drops the staging table, so a dataset has
+/// either all of its rows or none.
 /// </summary>
 public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> logger)
 {
-    private const int ReportEveryRows = 50_000;
+    private const string Columns = """
+        dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality, normalized_margin, is_cl_flagged,
+        is_mturk_checked, is_validated_error, issue_rank, outlier_score, is_outlier, annotator_agreement, num_annotations
+        """;
 
     /// <summary>False when the job stopped being this worker's before the commit (nothing was written).</summary>
     public async Task<bool> SaveAsync(ClaimedJob job, AnalysisResult result, UploadFiles files, JobReporter reporter, CancellationToken cancellationToken)
     {
+        var partition = new UploadPartition(job.DatasetId, job.Attempt);
+        var staged = new StagedExampleRows(queue, logger);
+        try
+        {
+            var saved = await SaveAsync(job, partition, staged, result, files, reporter, cancellationToken);
+            if (!saved)
+                await staged.DropAsync(partition);
+            return saved;
+        }
+        catch
+        {
+            await staged.DropAsync(partition);
+            throw;
+        }
+    }
+
+    private async Task<bool> SaveAsync(ClaimedJob job, UploadPartition partition, StagedExampleRows staged, AnalysisResult result, UploadFiles files,
+        JobReporter reporter, CancellationToken cancellationToken)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rank = IssueRanks(result.Labels.Length, result.RankedIssues);
+        await staged.LoadAsync(partition, result.Labels.Length, Columns, (importer, i) => WriteRow(importer, job.DatasetId, result, rank, i), reporter, cancellationToken);
+        var loaded = clock.Elapsed;
+
         await using var connection = await queue.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        await ExecuteAsync(connection, transaction, "DELETE FROM examples WHERE dataset_id = @dataset", job.DatasetId, cancellationToken);
-        await CopyExamplesAsync(connection, job.DatasetId, result, reporter, cancellationToken);
-        var copied = clock.Elapsed;
+        await StagedExampleRows.AttachAsync(partition, connection, transaction, job.DatasetId, cancellationToken);
         if (files.TextContentPath is { } textPath)
             await CopyTextsAsync(connection, transaction, job.DatasetId, textPath, files.TextContentDisplayName!, result.Labels.Length, cancellationToken);
         if (result.MultiAnnotator is { } annotators)
@@ -43,74 +69,61 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
             return false;
         }
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Saved {Rows} example rows in {Seconds:0.00} s (COPY {CopySeconds:0.00} s)", result.Labels.Length, clock.Elapsed.TotalSeconds, copied.TotalSeconds);
+        logger.LogInformation("Saved {Rows} example rows in {Seconds:0.00} s (COPY and indexes {LoadSeconds:0.00} s, attach and commit {CommitSeconds:0.00} s)",
+            result.Labels.Length, clock.Elapsed.TotalSeconds, loaded.TotalSeconds, (clock.Elapsed - loaded).TotalSeconds);
         return true;
     }
 
-    private static async Task CopyExamplesAsync(NpgsqlConnection connection, int datasetId, AnalysisResult result, JobReporter reporter, CancellationToken cancellationToken)
+    /// <summary>Each example's position in the ranked issues, −1 when it is not flagged.</summary>
+    internal static int[] IssueRanks(int examples, int[] rankedIssues)
     {
-        var rank = new int[result.Labels.Length];
+        var rank = new int[examples];
         Array.Fill(rank, -1);
-        for (var r = 0; r < result.RankedIssues.Length; r++)
-            rank[result.RankedIssues[r]] = r;
+        for (var r = 0; r < rankedIssues.Length; r++)
+            rank[rankedIssues[r]] = r;
+        return rank;
+    }
 
-        const string copy = """
-            COPY examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality,
-                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank,
-                           outlier_score, is_outlier, annotator_agreement, num_annotations)
-            FROM STDIN (FORMAT BINARY)
-            """;
-        var annotators = result.MultiAnnotator?.Result;
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        for (var i = 0; i < result.Labels.Length; i++)
-        {
-            var flagged = rank[i] >= 0;
-            importer.StartRow();
-            importer.Write(datasetId, NpgsqlDbType.Integer);
-            importer.Write((long)i, NpgsqlDbType.Bigint);
-            importer.Write(result.Labels[i], NpgsqlDbType.Integer);
-            if (flagged)
-                importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
-            else
-                importer.WriteNull();
+    private static void WriteRow(NpgsqlBinaryImporter importer, int datasetId, AnalysisResult result, int[] rank, int i)
+    {
+        var flagged = rank[i] >= 0;
+        importer.Write(datasetId, NpgsqlDbType.Integer);
+        importer.Write((long)i, NpgsqlDbType.Bigint);
+        importer.Write(result.Labels[i], NpgsqlDbType.Integer);
+        if (flagged)
             importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
-            importer.Write(result.LabelQuality[i], NpgsqlDbType.Double);
-            importer.Write(result.NormalizedMargin[i], NpgsqlDbType.Double);
-            importer.Write(flagged, NpgsqlDbType.Boolean);
-            importer.Write(false, NpgsqlDbType.Boolean);
-            importer.Write(false, NpgsqlDbType.Boolean);
-            if (flagged)
-                importer.Write(rank[i], NpgsqlDbType.Integer);
-            else
-                importer.WriteNull();
-            if (result.Outliers is { } outliers)
-            {
-                importer.Write(outliers.Scores[i], NpgsqlDbType.Double);
-                importer.Write(outliers.IsOutlier[i], NpgsqlDbType.Boolean);
-            }
-            else
-            {
-                importer.WriteNull();
-                importer.Write(false, NpgsqlDbType.Boolean);
-            }
-            if (annotators is null)
-            {
-                importer.WriteNull();
-                importer.WriteNull();
-            }
-            else
-            {
-                importer.Write(annotators.AnnotatorAgreement[i], NpgsqlDbType.Double);
-                importer.Write(annotators.NumAnnotations[i], NpgsqlDbType.Integer);
-            }
-            if (i % ReportEveryRows == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                reporter.Set(JobStage.Saving, 90.0 * i / result.Labels.Length);
-            }
+        else
+            importer.WriteNull();
+        importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
+        importer.Write(result.LabelQuality[i], NpgsqlDbType.Double);
+        importer.Write(result.NormalizedMargin[i], NpgsqlDbType.Double);
+        importer.Write(flagged, NpgsqlDbType.Boolean);
+        importer.Write(false, NpgsqlDbType.Boolean);
+        importer.Write(false, NpgsqlDbType.Boolean);
+        if (flagged)
+            importer.Write(rank[i], NpgsqlDbType.Integer);
+        else
+            importer.WriteNull();
+        if (result.Outliers is { } outliers)
+        {
+            importer.Write(outliers.Scores[i], NpgsqlDbType.Double);
+            importer.Write(outliers.IsOutlier[i], NpgsqlDbType.Boolean);
         }
-        await importer.CompleteAsync(cancellationToken);
-        reporter.Set(JobStage.Saving, 90);
+        else
+        {
+            importer.WriteNull();
+            importer.Write(false, NpgsqlDbType.Boolean);
+        }
+        if (result.MultiAnnotator?.Result is { } annotators)
+        {
+            importer.Write(annotators.AnnotatorAgreement[i], NpgsqlDbType.Double);
+            importer.Write(annotators.NumAnnotations[i], NpgsqlDbType.Integer);
+        }
+        else
+        {
+            importer.WriteNull();
+            importer.WriteNull();
+        }
     }
 
     internal static async Task CopyTextsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int datasetId, string path, string displayName, int exampleCount, CancellationToken cancellationToken)

@@ -9,8 +9,9 @@ namespace LabelErrors.Web.Tests.Failures;
 /// <summary>
 /// Jobs on a real PostgreSQL that misbehaves on purpose: a constraint the results violate (a bug: the job fails on its
 /// first try, saying what failed) and a connection terminated by the server mid-save (transient: retried, and the job
-/// ends with the results of an undisturbed run). A trigger on <c>examples</c> counts the saves in a sequence (sequences
-/// ignore rollbacks) and, for the second test, holds the first save in <c>pg_sleep</c> so it can be killed.
+/// ends with the results of an undisturbed run). A save COPYs into its upload's own staging table (UploadPartition):
+/// an event trigger counts the saves by the staging tables created, in a sequence (sequences ignore rollbacks) and,
+/// for the second test, gives each staging table a trigger that holds the first COPY in <c>pg_sleep</c> so it can be killed.
 /// </summary>
 public sealed class JobDatabaseFailureTests : IAsyncLifetime
 {
@@ -51,11 +52,7 @@ public sealed class JobDatabaseFailureTests : IAsyncLifetime
     {
         await ExecuteAsync("""
             ALTER TABLE examples ADD CONSTRAINT test_quality_must_be_negative CHECK (label_quality < 0);
-            CREATE SEQUENCE test_saves;
-            CREATE FUNCTION test_count_saves() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM nextval('test_saves'); RETURN NULL; END $$;
-            CREATE TRIGGER test_count_saves BEFORE INSERT ON examples FOR EACH STATEMENT EXECUTE FUNCTION test_count_saves();
-            """);
+            """ + CountSaves(""));
 
         var job = await _api.WaitAsync(await PostAsync());
 
@@ -65,7 +62,7 @@ public sealed class JobDatabaseFailureTests : IAsyncLifetime
         var error = job.GetProperty("error").GetString()!;
         Assert.StartsWith("saving the results failed: PostgreSQL 23514 (integrity constraint violation)", error);
         Assert.Contains("\"test_quality_must_be_negative\"", error);
-        Assert.Contains("table \"examples\"", error);
+        Assert.Matches("table \"examples_[0-9]+_staging_[0-9]+\"", error);
         Assert.DoesNotContain("unreachable", error);
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM examples"));
         var logged = Assert.Single(_log.WithProperty("SqlState", "23514"), e => e.Level == LogEventLevel.Error && e.Exception is not null);
@@ -77,14 +74,13 @@ public sealed class JobDatabaseFailureTests : IAsyncLifetime
     public async Task A_connection_terminated_mid_save_is_retried_and_the_job_ends_with_the_results_of_an_undisturbed_run()
     {
         await ExecuteAsync("""
-            CREATE SEQUENCE test_saves;
-            CREATE FUNCTION test_hold_first_save() RETURNS trigger LANGUAGE plpgsql AS $$
+            CREATE SEQUENCE test_copies;
+            CREATE FUNCTION test_hold_first_copy() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-              IF nextval('test_saves') = 1 THEN PERFORM pg_sleep(120); END IF;
+              IF nextval('test_copies') = 1 THEN PERFORM pg_sleep(120); END IF;
               RETURN NULL;
             END $$;
-            CREATE TRIGGER test_hold_first_save BEFORE INSERT ON examples FOR EACH STATEMENT EXECUTE FUNCTION test_hold_first_save();
-            """);
+            """ + CountSaves("EXECUTE format('CREATE TRIGGER test_hold_first_copy BEFORE INSERT ON %s FOR EACH STATEMENT EXECUTE FUNCTION test_hold_first_copy()', created.object_identity);"));
 
         var disturbedUrl = await PostAsync();
         var held = await WaitForHeldSaveAsync(TimeSpan.FromSeconds(60));
@@ -110,6 +106,20 @@ public sealed class JobDatabaseFailureTests : IAsyncLifetime
         Assert.Equal(await ScalarAsync<string>(rows, ("job", JobIdOf(undisturbed))), await ScalarAsync<string>(rows, ("job", JobIdOf(disturbed))));
         Assert.Equal((long)_data.Examples * 2, await ScalarAsync<long>("SELECT count(*) FROM examples"));
     }
+
+    /// <summary>An event trigger that counts each staging table created (one per save) and runs <paramref name="then"/> on it.</summary>
+    private static string CountSaves(string then) => $$"""
+        CREATE SEQUENCE test_saves;
+        CREATE FUNCTION test_count_saves() RETURNS event_trigger LANGUAGE plpgsql AS $$
+        DECLARE created record;
+        BEGIN
+          FOR created IN SELECT * FROM pg_event_trigger_ddl_commands() WHERE command_tag = 'CREATE TABLE' AND object_identity LIKE '%\_staging\_%' LOOP
+            PERFORM nextval('test_saves');
+            {{then}}
+          END LOOP;
+        END $$;
+        CREATE EVENT TRIGGER test_count_saves ON ddl_command_end WHEN TAG IN ('CREATE TABLE') EXECUTE FUNCTION test_count_saves();
+        """;
 
     private async Task<string> PostAsync() =>
         (await _api.PostAcceptedAsync(new UploadForm().File("labels", _data.LabelsPath).File("pred_probs", _data.PredProbsPath)))

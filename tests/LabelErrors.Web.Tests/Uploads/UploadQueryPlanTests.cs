@@ -1,9 +1,11 @@
 using LabelErrors.Data;
 using LabelErrors.Data.Queries;
 using LabelErrors.Tests.Shared;
+using LabelErrors.Web.Jobs;
 using LabelErrors.Web.Uploads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace LabelErrors.Web.Tests.Uploads;
@@ -12,7 +14,8 @@ namespace LabelErrors.Web.Tests.Uploads;
 /// The results views of a 1,000,000-example upload each read through an index: flagged issues, all examples by label
 /// quality, outliers by outlier score, given / suggested class, label quality at most, each run by the shared gallery query object
 /// (ExampleQuery / ExampleSearch) exactly as the upload page runs it. Upload rows are shaped as <c>ResultWriter</c> writes them (not checked, not validated, no consensus; only
-/// flagged rows have a guessed label and an issue rank), so the study-only partial indexes do not hold them.
+/// flagged rows have a guessed label and an issue rank), so the study-only partial indexes do not hold them. The upload
+/// under test is a partition of its own, as its job attaches it; the two others sit in the default partition.
 /// </summary>
 public sealed class UploadQueryPlanTests(ITestOutputHelper output)
 {
@@ -89,15 +92,38 @@ public sealed class UploadQueryPlanTests(ITestOutputHelper output)
             FROM generate_series(0, 2) n;
             INSERT INTO classes (dataset_id, index, name)
             SELECT d.id, c, 'class ' || c FROM datasets d, generate_series(0, 99) c WHERE d.slug LIKE 'u-plan%';
-            INSERT INTO examples (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality, normalized_margin,
-                                  is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank, outlier_score, is_outlier)
-            SELECT d.id, g, g % 100, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 END, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 ELSE g % 100 END,
-                   (g * 7919 % 1000003) / 1000003.0, 0, g % 23 = 0, false, false, CASE WHEN g % 23 = 0 THEN (g * 31 % 1000003) / 23 END,
-                   (g * 104729 % 1000003) / 1000003.0, g % 97 = 0
-            FROM datasets d, generate_series(0, d.test_set_size - 1) g WHERE d.slug LIKE 'u-plan%';
             """);
+        var datasetId = await db.Datasets.Where(d => d.Slug == "u-plan0").Select(d => d.Id).SingleAsync();
+        // The two other uploads' rows in the default partition (as rows written before the partitioning are), the one
+        // under test in a partition of its own, loaded and attached as the job does it (UploadPartition).
+        await db.Database.ExecuteSqlRawAsync(RowsSql("examples", $"d.slug LIKE 'u-plan%' AND d.id <> {datasetId}"));
+        var partition = new UploadPartition(datasetId, attempt: 1);
+        await using var connection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync();
+        await partition.CreateAsync(connection, CancellationToken.None);
+        await using (var load = new NpgsqlCommand(RowsSql(partition.StagingName, $"d.id = {datasetId}"), connection) { CommandTimeout = 0 })
+            await load.ExecuteNonQueryAsync();
+        foreach (var statement in await partition.IndexStatementsAsync(connection, CancellationToken.None))
+        {
+            await using var build = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
+            await build.ExecuteNonQueryAsync();
+        }
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await partition.AttachAsync(connection, transaction, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
         // As autovacuum does after a bulk insert: statistics, and the visibility map that index-only counts rely on.
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE examples");
-        return await db.Datasets.Where(d => d.Slug == "u-plan0").Select(d => d.Id).SingleAsync();
+        return datasetId;
     }
+
+    private static string RowsSql(string table, string datasets) => $"""
+        INSERT INTO {table} (dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality, normalized_margin,
+                              is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank, outlier_score, is_outlier)
+        SELECT d.id, g, g % 100, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 END, CASE WHEN g % 23 = 0 THEN (g + 3) % 100 ELSE g % 100 END,
+               (g * 7919 % 1000003) / 1000003.0, 0, g % 23 = 0, false, false, CASE WHEN g % 23 = 0 THEN (g * 31 % 1000003) / 23 END,
+               (g * 104729 % 1000003) / 1000003.0, g % 97 = 0
+        FROM datasets d, generate_series(0, d.test_set_size - 1) g WHERE {datasets}
+        """;
 }

@@ -4,24 +4,48 @@ using NpgsqlTypes;
 namespace LabelErrors.Web.Jobs.MultiLabel;
 
 /// <summary>
-/// Saves a multi-label analysis in ONE transaction, as <see cref="ResultWriter"/> does for multi-class: the example
-/// rows by binary COPY (given_label is the example's smallest given class id, −1 when it has none: the full set is in
-/// example_class_labels), the (example, class) rows by binary COPY into a temporary table joined to the new example
-/// ids, the texts of a text upload, and the job marked succeeded, fenced by the worker's claim.
+/// Saves a multi-label analysis as <see cref="ResultWriter"/> does for multi-class: the example rows (given_label is the
+/// example's smallest given class id, −1 when it has none: the full set is in example_class_labels) staged in the
+/// upload's own table before any transaction (<see cref="StagedExampleRows"/>), then ONE transaction attaches it as the
+/// dataset's partition, writes the (example, class) rows by binary COPY into a temporary table joined to the new
+/// example ids, the texts of a text upload, and marks the job succeeded, fenced by the worker's claim.
 /// </summary>
 public sealed class MultiLabelResultWriter(AnalysisJobQueue queue, ILogger<MultiLabelResultWriter> logger)
 {
-    private const int ReportEveryRows = 50_000;
+    private const string Columns = """
+        dataset_id, study_index, given_label, predicted_label, label_quality, normalized_margin, is_cl_flagged,
+        is_mturk_checked, is_validated_error, issue_rank
+        """;
 
     /// <summary>False when the job stopped being this worker's before the commit (nothing was written).</summary>
     public async Task<bool> SaveAsync(ClaimedJob job, MultiLabelAnalysisResult result, UploadFiles files, JobReporter reporter, CancellationToken cancellationToken)
     {
+        var partition = new UploadPartition(job.DatasetId, job.Attempt);
+        var staged = new StagedExampleRows(queue, logger);
+        try
+        {
+            var saved = await SaveAsync(job, partition, staged, result, files, reporter, cancellationToken);
+            if (!saved)
+                await staged.DropAsync(partition);
+            return saved;
+        }
+        catch
+        {
+            await staged.DropAsync(partition);
+            throw;
+        }
+    }
+
+    private async Task<bool> SaveAsync(ClaimedJob job, UploadPartition partition, StagedExampleRows staged, MultiLabelAnalysisResult result, UploadFiles files,
+        JobReporter reporter, CancellationToken cancellationToken)
+    {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var rank = ResultWriter.IssueRanks(result.ExampleCount, result.RankedIssues);
+        await staged.LoadAsync(partition, result.ExampleCount, Columns, (importer, i) => WriteRow(importer, job.DatasetId, result, rank, i), reporter, cancellationToken);
+
         await using var connection = await queue.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        await ResultWriter.ExecuteAsync(connection, transaction, "DELETE FROM examples WHERE dataset_id = @dataset", job.DatasetId, cancellationToken);
-        await CopyExamplesAsync(connection, job.DatasetId, result, reporter, cancellationToken);
+        await StagedExampleRows.AttachAsync(partition, connection, transaction, job.DatasetId, cancellationToken);
         await CopyClassRowsAsync(connection, transaction, job.DatasetId, result, cancellationToken);
         if (files.TextContentPath is { } textPath)
             await ResultWriter.CopyTextsAsync(connection, transaction, job.DatasetId, textPath, files.TextContentDisplayName!, result.ExampleCount, cancellationToken);
@@ -43,45 +67,22 @@ public sealed class MultiLabelResultWriter(AnalysisJobQueue queue, ILogger<Multi
     /// <summary>The example's representative given_label: its smallest given class id, −1 when its set is empty.</summary>
     public static int RepresentativeLabel(ReadOnlySpan<int> givenSet) => givenSet.IsEmpty ? -1 : givenSet[0];
 
-    private static async Task CopyExamplesAsync(NpgsqlConnection connection, int datasetId, MultiLabelAnalysisResult result, JobReporter reporter, CancellationToken cancellationToken)
+    private static void WriteRow(NpgsqlBinaryImporter importer, int datasetId, MultiLabelAnalysisResult result, int[] rank, int i)
     {
-        var n = result.ExampleCount;
-        var rank = new int[n];
-        Array.Fill(rank, -1);
-        for (var r = 0; r < result.RankedIssues.Length; r++)
-            rank[result.RankedIssues[r]] = r;
-
-        const string copy = """
-            COPY examples (dataset_id, study_index, given_label, predicted_label, label_quality,
-                           normalized_margin, is_cl_flagged, is_mturk_checked, is_validated_error, issue_rank)
-            FROM STDIN (FORMAT BINARY)
-            """;
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        for (var i = 0; i < n; i++)
-        {
-            var flagged = rank[i] >= 0;
-            importer.StartRow();
-            importer.Write(datasetId, NpgsqlDbType.Integer);
-            importer.Write((long)i, NpgsqlDbType.Bigint);
-            importer.Write(RepresentativeLabel(result.Labels[i]), NpgsqlDbType.Integer);
-            importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
-            importer.Write(result.LabelQuality[i], NpgsqlDbType.Double);
-            importer.Write(result.NormalizedMargin[i], NpgsqlDbType.Double);
-            importer.Write(flagged, NpgsqlDbType.Boolean);
-            importer.Write(false, NpgsqlDbType.Boolean);
-            importer.Write(false, NpgsqlDbType.Boolean);
-            if (flagged)
-                importer.Write(rank[i], NpgsqlDbType.Integer);
-            else
-                importer.WriteNull();
-            if (i % ReportEveryRows == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                reporter.Set(JobStage.Saving, 60.0 * i / n);
-            }
-        }
-        await importer.CompleteAsync(cancellationToken);
-        reporter.Set(JobStage.Saving, 60);
+        var flagged = rank[i] >= 0;
+        importer.Write(datasetId, NpgsqlDbType.Integer);
+        importer.Write((long)i, NpgsqlDbType.Bigint);
+        importer.Write(RepresentativeLabel(result.Labels[i]), NpgsqlDbType.Integer);
+        importer.Write(result.PredictedLabels[i], NpgsqlDbType.Integer);
+        importer.Write(result.LabelQuality[i], NpgsqlDbType.Double);
+        importer.Write(result.NormalizedMargin[i], NpgsqlDbType.Double);
+        importer.Write(flagged, NpgsqlDbType.Boolean);
+        importer.Write(false, NpgsqlDbType.Boolean);
+        importer.Write(false, NpgsqlDbType.Boolean);
+        if (flagged)
+            importer.Write(rank[i], NpgsqlDbType.Integer);
+        else
+            importer.WriteNull();
     }
 
     private static async Task CopyClassRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int datasetId, MultiLabelAnalysisResult result, CancellationToken cancellationToken)

@@ -51,7 +51,12 @@ public sealed partial class ThemeStylesheet
             // Only the variables differ between the palettes (the rules read them); anything else would be lost here.
             if (!block.StartsWith(":root{", StringComparison.Ordinal))
                 throw new InvalidOperationException($"MudThemeProvider's dark style differs outside :root: {block[..Math.Min(80, block.Length)]}");
-            css.Append($":root.{DarkClass}").AppendLine(block[":root".Length..]);
+            // Only the variables the dark palette changes (each is a line of its own): half the text, the same result.
+            var lightLines = light[i].Split('\n').Select(l => l.Trim()).ToHashSet();
+            css.Append($":root.{DarkClass}{{").AppendLine();
+            foreach (var line in block.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("--", StringComparison.Ordinal) && !lightLines.Contains(l)))
+                css.AppendLine(line);
+            css.AppendLine("}");
         }
         return css.ToString();
     }

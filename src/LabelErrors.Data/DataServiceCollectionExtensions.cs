@@ -13,7 +13,7 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddLabelErrorsData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
     {
         services.AddDbContextFactory<LabelErrorsDbContext>((sp, options) => options
-            .UseNpgsql(connectionString(sp))
+            .UseNpgsql(ConnectionTuning.Apply(connectionString(sp)))
             .UseSnakeCaseNamingConvention());
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<Queries.ExampleSearch>();

@@ -36,6 +36,7 @@ try
 
     app.MapStaticAssets();
     app.MapHealthEndpoints();
+    app.MapThemeStylesheet();
     app.MapUploadSlugRedirects();
     app.MapLabelErrorsApi();
     app.MapImageEndpoints();

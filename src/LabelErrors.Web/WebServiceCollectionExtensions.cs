@@ -41,6 +41,7 @@ public static class WebServiceCollectionExtensions
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 512 * 1024);
         services.AddLabelErrorsBrowseCaching(configuration);
         services.AddMudServices();
+        services.AddSingleton<Components.Layout.ThemeStylesheet>();
         services.AddLabelErrorsUploads(configuration);
         services.AddLabelErrorsReview(configuration);
         services.AddSingleton<Browse.DatasetLookup>();

@@ -55,15 +55,24 @@ public sealed class StagedExampleRows(AnalysisJobQueue queue, ILogger logger)
         {
             await using var connection = await queue.OpenConnectionAsync(cancellationToken);
             // The default 64 MB makes a 10M-row build spill its sort to disk; two builds at once hold twice this.
+            // The pool keeps sessions as they are (No Reset On Close, Data/ConnectionTuning): the setting is undone here.
             await using (var memory = new NpgsqlCommand("SET maintenance_work_mem = '256MB'", connection))
                 await memory.ExecuteNonQueryAsync(cancellationToken);
-            for (var i = stream; i < statements.Count; i += Streams)
+            try
             {
-                await using var command = new NpgsqlCommand(statements[i], connection) { CommandTimeout = 0 };
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                for (var i = stream; i < statements.Count; i += Streams)
+                {
+                    await using var command = new NpgsqlCommand(statements[i], connection) { CommandTimeout = 0 };
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                if (stream == 0)
+                    await partition.AnalyzeAsync(connection, cancellationToken);
             }
-            if (stream == 0)
-                await partition.AnalyzeAsync(connection, cancellationToken);
+            finally
+            {
+                await using var reset = new NpgsqlCommand("RESET maintenance_work_mem", connection);
+                await reset.ExecuteNonQueryAsync(CancellationToken.None);
+            }
         }, cancellationToken)));
         reporter.Set(JobStage.Saving, 85);
     }

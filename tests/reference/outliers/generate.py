@@ -2,7 +2,7 @@
 
 Usage: python3 generate.py <dir containing the cleanlab package> [<label-errors data dir>]
 
-Per case (<case>/inputs/labels.npy int64, pred_probs.npy float64 or float32), in <case>/cleanlab-2.9.0/:
+Per case (<case>/inputs/labels.npy int64, pred_probs.npy float64, float32 or float16), in <case>/cleanlab-2.9.0/:
   ood_scores.csv        index,score  = cleanlab.outlier.OutOfDistribution().fit_score(pred_probs=, labels=)
                         (only where Datalab is not run; else outlier_issues.csv's score column is the same array)
   outlier_issues.csv    index,score,is_outlier  = OutlierIssueManager(datalab).find_issues(pred_probs=) (Datalab's default outlier check)
@@ -114,6 +114,7 @@ if __name__ == "__main__":
     labels, p = synthetic(1000, 5, 1005)
     run("synthetic_N1000_K5_float64", labels, p)
     run("synthetic_N1000_K5_float32", labels, p.astype(np.float32))
+    run("synthetic_N1000_K5_float16", labels, p.astype(np.float16))
     labels, p = synthetic(800, 4, 804, prior=[0.01, 0.33, 0.33, 0.33])
     run("synthetic_N800_K4_imbalanced", labels, p)
     labels, p = synthetic(600, 6, 606, missing_class=2)

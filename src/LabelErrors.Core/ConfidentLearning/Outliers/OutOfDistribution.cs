@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace LabelErrors.Core.ConfidentLearning.Outliers;
 
@@ -18,7 +19,7 @@ public static class OutOfDistribution
         {
             PredProbs<double> d => LabelQuality.Widen(ScoresCore(labels, d)),
             PredProbs<float> f => LabelQuality.Widen(ScoresCore(labels, f)),
-            PredProbs<Half> h => LabelQuality.Widen(ScoresCore(labels, h)),
+            PredProbs<Half> h => LabelQuality.Widen(HalfScores(labels, h)),
             _ => throw new NotSupportedException(predProbs.GetType().Name),
         };
     }
@@ -28,6 +29,41 @@ public static class OutOfDistribution
     {
         var thresholds = ConfidentThresholds.Compute(labels, p, out _);
         return ScoresWithThresholds(p, thresholds);
+    }
+
+    /// <summary>
+    /// The scores of float16 pred_probs, which come out float32: the adjustment runs in float16 as numpy does, but
+    /// scipy's <c>xlogy</c> has no float16 kernel, so numpy casts its input to float32 and the entropy and score are
+    /// float32 from there on. The xlogy term of each of float16's 65,536 values comes from a table (made by the same
+    /// expression as the float32 path's), which spares a logarithm per value.
+    /// </summary>
+    internal static float[] HalfScores(ReadOnlySpan<int> labels, PredProbs<Half> p)
+    {
+        var thresholds = ConfidentThresholds.Compute(labels, p, out _);
+        int k = p.K;
+        var data = p.Array;
+        var scores = new float[p.N];
+        Half maxThreshold = thresholds[0];
+        foreach (Half t in thresholds) maxThreshold = Half.Max(maxThreshold, t);
+        float logK = (float)Math.Log(k);
+        var table = HalfXLogX.Table;
+        Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
+        {
+            var adjusted = new Half[k];
+            var terms = new float[k];
+            for (int i = start; i < end; i++)
+            {
+                var row = data.AsSpan(i * k, k);
+                for (int c = 0; c < k; c++) adjusted[c] = row[c] - thresholds[c] + maxThreshold;
+                Half sum = NumpyReductions.Sum<Half>(adjusted);
+                for (int c = 0; c < k; c++) adjusted[c] /= sum;
+                var bits = MemoryMarshal.Cast<Half, ushort>(adjusted);
+                for (int c = 0; c < k; c++) terms[c] = table[bits[c]];
+                float entropy = -NumpyReductions.Sum<float>(terms) / logK;
+                scores[i] = 1f - entropy;
+            }
+        });
+        return scores;
     }
 
     /// <summary>
@@ -61,14 +97,30 @@ public static class OutOfDistribution
         for (int c = 0; c < k; c++) adjusted[c] = row[c] - thresholds[c] + maxThreshold;
         T sum = NumpyReductions.Sum<T>(adjusted);
         for (int c = 0; c < k; c++) adjusted[c] /= sum;
-        for (int c = 0; c < k; c++)
-        {
-            // scipy's xlogy has no float32 kernel: it computes in float64 and casts back
-            double v = double.CreateChecked(adjusted[c]);
-            terms[c] = T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
-        }
+        for (int c = 0; c < k; c++) terms[c] = XLogX(adjusted[c]);
 
         T entropy = -NumpyReductions.Sum<T>(terms) / logK;
         return T.One - entropy;
+    }
+
+    /// <summary>scipy's <c>xlogy(x, x)</c>: its float32 kernel computes in float64 and casts back.</summary>
+    private static T XLogX<T>(T value)
+        where T : IFloatingPointIeee754<T>
+    {
+        double v = double.CreateChecked(value);
+        return T.CreateChecked(v == 0 ? 0.0 : v * Math.Log(v));
+    }
+
+    /// <summary>xlogy of every float16 value (as float32, the type numpy casts float16 to for it), indexed by its bits.</summary>
+    private static class HalfXLogX
+    {
+        public static readonly float[] Table = Build();
+
+        private static float[] Build()
+        {
+            var table = new float[65536];
+            for (int bits = 0; bits < table.Length; bits++) table[bits] = XLogX((float)BitConverter.UInt16BitsToHalf((ushort)bits));
+            return table;
+        }
     }
 }

@@ -18,17 +18,17 @@ public static class OutlierIssues
         InputChecks.Validate(labels, predProbs, allowOneClass: false);
         return predProbs switch
         {
-            PredProbs<double> d => FindCore(labels, d, threshold),
-            PredProbs<float> f => FindCore(labels, f, threshold),
-            PredProbs<Half> h => FindCore(labels, h, threshold),
+            PredProbs<double> d => Flag(OutOfDistribution.ScoresCore(labels, d), threshold),
+            PredProbs<float> f => Flag(OutOfDistribution.ScoresCore(labels, f), threshold),
+            PredProbs<Half> h => Flag(OutOfDistribution.HalfScores(labels, h), threshold), // float32 scores, as numpy's
             _ => throw new NotSupportedException(predProbs.GetType().Name),
         };
     }
 
-    private static OutlierIssuesResult FindCore<T>(ReadOnlySpan<int> labels, PredProbs<T> p, double threshold)
+    /// <summary>Flags the scores below threshold × median, in the scores' own type <typeparamref name="T"/>.</summary>
+    private static OutlierIssuesResult Flag<T>(T[] scores, double threshold)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var scores = OutOfDistribution.ScoresCore(labels, p);
         double issueThreshold = threshold * double.CreateChecked(Median(scores));
         // numpy compares a float32 array with a Python float in float32 (the threshold is rounded first)
         T bound = T.CreateChecked(issueThreshold);

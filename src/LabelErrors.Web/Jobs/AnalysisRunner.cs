@@ -1,4 +1,5 @@
 using LabelErrors.Core.ConfidentLearning;
+using LabelErrors.Core.ConfidentLearning.Streaming;
 using LabelErrors.Core.Formats;
 using LabelErrors.Core.Validation;
 using LabelErrors.Data.Entities;
@@ -36,7 +37,15 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         var healthTask = Task.Run(() => DatasetHealth.HealthSummary(labels, predProbs), cancellationToken);
 
         await EnterAsync(reporter, JobStage.Pruning, cancellationToken);
-        var issues = await Task.Run(() => LabelIssues.Find(labels, predProbs, analysis.ToCore()), cancellationToken);
+        // The block algorithm of the CLI's streaming path, over the matrix already in memory: the same result as
+        // LabelIssues.Find (tested for every filter_by), but it widens float16/float32 a block at a time with vector
+        // code and splits the passes over the cores, where the whole-matrix path converts every value on each access
+        // (measured: docs/performance.md, "Large uploads").
+        var issues = await Task.Run(() =>
+        {
+            using var source = PredProbsSource.FromMemory(predProbs);
+            return StreamingLabelIssues.Find(labels, source, analysis.ToCore(), cancellationToken: cancellationToken);
+        }, cancellationToken);
         var health = await healthTask;
 
         await EnterAsync(reporter, JobStage.Ranking, cancellationToken);

@@ -28,7 +28,7 @@ public abstract class PredProbsSource : IDisposable
     /// <summary>Size of one row in bytes.</summary>
     public abstract int RowBytes { get; }
 
-    /// <summary>Wraps an in-memory matrix (no copy); used to check the streaming path against the in-memory one.</summary>
+    /// <summary>Wraps an in-memory matrix (no copy): the upload job runs the block algorithm over it, and tests check the streaming path against the in-memory one.</summary>
     public static PredProbsSource FromMemory(PredProbs predProbs) => predProbs switch
     {
         PredProbs<double> d => new InMemoryPredProbsSource<double>(d),

@@ -9,7 +9,8 @@ public static class OutOfDistribution
     /// <summary>
     /// Out-of-distribution score per example (0..1, lower = more atypical): pred_probs adjusted by the per-class
     /// confident thresholds (<c>_subtract_confident_thresholds</c>), then 1 − normalized entropy of each row
-    /// (method 'entropy', adjust_pred_probs=True). Computed in the element precision of pred_probs, as numpy does.
+    /// (method 'entropy', adjust_pred_probs=True). Computed in the element precision of pred_probs, as numpy does
+    /// (float16: float32 from the entropy on, see <see cref="HalfScores"/>).
     /// Every row is independent once the K thresholds are known, so this could stream in two passes.
     /// </summary>
     public static double[] Scores(ReadOnlySpan<int> labels, PredProbs predProbs)

@@ -6,7 +6,7 @@ namespace LabelErrors.Web.Review.MultiLabel;
 public sealed record MultiLabelDecisionInput(long StudyIndex, ReviewDecisionKind Kind, IReadOnlyList<int>? Labels = null, string? Note = null);
 
 /// <summary>An entry of the multi-label review queue (the flagged examples in the gallery's issue-rank order).</summary>
-public sealed record MultiLabelQueueItem(long StudyIndex, int IssueRank, double? LabelQuality);
+public sealed record MultiLabelQueueItem(long StudyIndex, int IssueRank, double? LabelQuality) : IQueuedExample;
 
 /// <summary>What a bulk "accept the suggested set" would change for one example (the preview) or changed (the result).</summary>
 public sealed record MultiLabelBulkChange(long StudyIndex, IReadOnlyList<int> Given, IReadOnlyList<int> Suggested, double? LabelQuality);

@@ -91,25 +91,9 @@ public sealed class MultiLabelReviewService(IDbContextFactory<LabelErrorsDbConte
         var changes = await PreviewBulkAcceptAsync(datasetId, worst, cancellationToken);
         if (changes.Count == 0)
             return changes;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var indices = changes.Select(c => c.StudyIndex).ToArray();
-        var ids = await db.Examples.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && indices.Contains(e.StudyIndex))
-            .ToDictionaryAsync(e => e.StudyIndex, e => e.Id, cancellationToken);
-        var batch = Guid.NewGuid();
-        var now = time.GetUtcNow();
-        db.ReviewDecisions.AddRange(changes.Select(c => new ReviewDecision
-        {
-            DatasetId = datasetId,
-            ExampleId = ids[c.StudyIndex],
-            StudyIndex = c.StudyIndex,
-            Kind = ReviewDecisionKind.Accept,
-            Labels = c.Suggested.ToArray(),
-            Note = string.IsNullOrWhiteSpace(note) ? $"bulk: accept the suggested labels for the first {worst}" : note.Trim(),
-            DecidedAt = now,
-            BatchId = batch,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+        await BulkAcceptBatch.SaveAsync(contexts, time.GetUtcNow(), datasetId, changes.Select(c => c.StudyIndex).ToList(),
+            string.IsNullOrWhiteSpace(note) ? $"bulk: accept the suggested labels for the first {worst}" : note.Trim(),
+            (decision, i) => decision.Labels = changes[i].Suggested.ToArray(), cancellationToken);
         return changes;
     }
 

@@ -20,22 +20,11 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         """;
 
     /// <summary>False when the job stopped being this worker's before the commit (nothing was written).</summary>
-    public async Task<bool> SaveAsync(ClaimedJob job, AnalysisResult result, UploadFiles files, JobReporter reporter, CancellationToken cancellationToken)
+    public Task<bool> SaveAsync(ClaimedJob job, AnalysisResult result, UploadFiles files, JobReporter reporter, CancellationToken cancellationToken)
     {
         var partition = new UploadPartition(job.DatasetId, job.Attempt);
         var staged = new StagedExampleRows(queue, logger);
-        try
-        {
-            var saved = await SaveAsync(job, partition, staged, result, files, reporter, cancellationToken);
-            if (!saved)
-                await staged.DropAsync(partition);
-            return saved;
-        }
-        catch
-        {
-            await staged.DropAsync(partition);
-            throw;
-        }
+        return staged.AllOrNothingAsync(partition, () => SaveAsync(job, partition, staged, result, files, reporter, cancellationToken));
     }
 
     private async Task<bool> SaveAsync(ClaimedJob job, UploadPartition partition, StagedExampleRows staged, AnalysisResult result, UploadFiles files,

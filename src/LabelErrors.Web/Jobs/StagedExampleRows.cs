@@ -87,6 +87,26 @@ public sealed class StagedExampleRows(AnalysisJobQueue queue, ILogger logger)
         await partition.AttachAsync(connection, transaction, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a writer's <paramref name="save"/> so that an upload is all there or not there: the staging table is dropped
+    /// when the save fails or writes nothing (false: the job stopped being this worker's before the commit).
+    /// </summary>
+    public async Task<bool> AllOrNothingAsync(UploadPartition partition, Func<Task<bool>> save)
+    {
+        try
+        {
+            var saved = await save();
+            if (!saved)
+                await DropAsync(partition);
+            return saved;
+        }
+        catch
+        {
+            await DropAsync(partition);
+            throw;
+        }
+    }
+
     /// <summary>Drops this attempt's staging table after a failed or fenced-off save.</summary>
     public async Task DropAsync(UploadPartition partition)
     {

@@ -55,7 +55,7 @@ public static class AnnotatorLabelsCsv
 
             lineNumbers.Add(line);
             if (rowProblem is not null) return;
-            int first = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
+            int first = AnnotatorCells.FirstAnnotatorColumn(header);
             int m = header.Length - first;
             if (csv.FieldCount != header.Length)
             {
@@ -68,8 +68,8 @@ public static class AnnotatorLabelsCsv
             for (int j = 0; j < m; j++)
             {
                 var cell = csv.GetSpan(first + j);
-                int value = ParseDigits(cell);
-                if (value == NotDigits)
+                int value = AnnotatorCells.Digits(cell);
+                if (value == AnnotatorCells.NotDigits)
                 {
                     try
                     {
@@ -92,7 +92,7 @@ public static class AnnotatorLabelsCsv
     private static AnnotatorLabelsInput Build(
         string displayName, string[] header, int headerLine, int[] labels, int count, int[] lineNumbers, LabelErrorsInputException? rowProblem)
     {
-        int firstColumn = header.Length > 1 && header[0].Length == 0 ? 1 : 0;
+        int firstColumn = AnnotatorCells.FirstAnnotatorColumn(header);
         var ids = header.Skip(firstColumn).ToArray();
         for (int j = 0; j < ids.Length; j++)
         {
@@ -112,27 +112,6 @@ public static class AnnotatorLabelsCsv
         if (rowProblem is not null) throw rowProblem;
         if (labels.Length != count) Array.Resize(ref labels, count);
         return new AnnotatorLabelsInput(displayName, new AnnotatorLabels(labels, rows, ids), headerLine, lineNumbers);
-    }
-
-    private const int NotDigits = -2;
-
-    /// <summary>
-    /// The usual cell without a string: empty (no label) or up to 9 ASCII digits; anything else (signs, "3.0",
-    /// errors) is <see cref="NotDigits"/> and goes through <see cref="ParseCell"/>.
-    /// </summary>
-    private static int ParseDigits(ReadOnlySpan<byte> cell)
-    {
-        if (cell.IsEmpty) return AnnotatorLabels.Missing;
-        if (cell.Length > 9) return NotDigits;
-        int value = 0;
-        foreach (byte b in cell)
-        {
-            uint digit = (uint)(b - '0');
-            if (digit > 9) return NotDigits;
-            value = (value * 10) + (int)digit;
-        }
-
-        return value;
     }
 
     private static int ParseCell(string value, string annotator, int column, int lineNumber, string displayName)

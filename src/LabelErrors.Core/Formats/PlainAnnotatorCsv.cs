@@ -27,7 +27,7 @@ internal static class PlainAnnotatorCsv
         var header = Encoding.ASCII.GetString(text[..headerEnd]).Split(',');
         int width = header.Length;
         if (width < 2) return null; // a one-column row with an empty cell is a blank line to the CSV reader
-        int first = header[0].Length == 0 ? 1 : 0; // pandas' index column
+        int first = AnnotatorCells.FirstAnnotatorColumn(header);
         int m = width - first;
 
         int bodyStart = headerEnd + 1, bodyEnd = text.Length;
@@ -73,8 +73,8 @@ internal static class PlainAnnotatorCsv
                 if (field >= width) return false;
                 if (field >= first)
                 {
-                    int value = Digits(cell);
-                    if (value == NotDigits || count == labels.Length) return false;
+                    int value = AnnotatorCells.Digits(cell);
+                    if (value == AnnotatorCells.NotDigits || count == labels.Length) return false;
                     labels[count++] = value;
                 }
 
@@ -87,22 +87,5 @@ internal static class PlainAnnotatorCsv
         }
 
         return count == labels.Length;
-    }
-
-    private const int NotDigits = -2;
-
-    private static int Digits(ReadOnlySpan<byte> cell)
-    {
-        if (cell.IsEmpty) return AnnotatorLabels.Missing;
-        if (cell.Length > 9) return NotDigits;
-        int value = 0;
-        foreach (byte b in cell)
-        {
-            uint digit = (uint)(b - '0');
-            if (digit > 9) return NotDigits;
-            value = (value * 10) + (int)digit;
-        }
-
-        return value;
     }
 }

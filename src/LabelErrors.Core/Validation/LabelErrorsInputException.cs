@@ -20,7 +20,7 @@ public sealed class LabelErrorsInputException : Exception
 
     public string Reason { get; }
 
-    /// <summary>1-based row: a line number for text files, an example index + 1 for arrays. Null when not tied to a row.</summary>
+    /// <summary>The row as the file counts it: a line number (from 1) for text files, the example index (from 0, as numpy and JSON count) for arrays. Null when not tied to a row.</summary>
     public long? Row { get; }
 
     private static string Format(string fileName, string reason, long? row)

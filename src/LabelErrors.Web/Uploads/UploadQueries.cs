@@ -60,7 +60,8 @@ public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contex
     private static async Task<bool> DeleteRowsAsync(LabelErrorsDbContext db, int datasetId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync($"SET LOCAL lock_timeout = '{LastLockWait.TotalMilliseconds:F0}ms'", cancellationToken);
+        var lockWait = $"{LastLockWait.TotalMilliseconds:F0}ms";
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {lockWait}, true)", cancellationToken);
         try
         {
             await db.Datasets.Where(d => d.Id == datasetId).ExecuteDeleteAsync(cancellationToken);

@@ -3,15 +3,14 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LabelErrors.Data.Queries;
 using LabelErrors.Web.Uploads;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace LabelErrors.Web.Tests.Uploads.TenMillion;
 
 /// <summary>
-/// Every hot statement an upload's pages and API run, on a 10,000,000-example upload in its own partition, right
-/// after its job (statistics from ANALYZE, no vacuum yet): each reads the partition through an index (no sequential
+/// Every hot statement an upload's pages and API run, on a 10,000,000-example upload in its own partition as its job
+/// leaves it (statistics from the job's ANALYZE) once autovacuum has been by (<see cref="TenMillionRowUpload"/>): each reads the partition through an index (no sequential
 /// scan of 10M rows), and no page sorts more than a filter's share of the rows (a first page of a scope is read in
 /// order from its index). The plans are PostgreSQL's EXPLAIN of the app's own statements (<see cref="QueryPlanRecorder"/>),
 /// through the real pages and endpoints, or the services they call. Plans only: nothing here is timed.

@@ -125,7 +125,7 @@ public static class UploadEndpoints
             : ApiProblems.Conflict("Job finished", $"the job is already {job.State.ToString().ToLowerInvariant()}");
     }
 
-    private static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem>> DeleteAsync(
+    private static async Task<Results<NoContent, ForbiddenProblem, NotFoundProblem, ConflictProblem>> DeleteAsync(
         string token, HttpRequest request, UploadQueries queries, CancellationToken cancellationToken)
     {
         var ownerKey = request.Headers[OwnerKeyHeader].ToString();
@@ -133,6 +133,8 @@ public static class UploadEndpoints
         {
             DeleteOutcome.Deleted => TypedResults.NoContent(),
             DeleteOutcome.WrongKey => ApiProblems.OwnerKeyRefused("the owner key does not match"),
+            DeleteOutcome.Busy => ApiProblems.Conflict("Upload in use",
+                "a long-running read of this upload's examples held them through every try; nothing was deleted; try again in a moment"),
             _ => ApiProblems.UploadNotFound(),
         };
     }

@@ -10,4 +10,7 @@ public enum DeleteOutcome
     NotFound,
     WrongKey,
     Deleted,
+
+    /// <summary>A long reader held the upload's rows through every try of the delete: nothing was deleted.</summary>
+    Busy,
 }

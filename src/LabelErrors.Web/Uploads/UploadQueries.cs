@@ -2,8 +2,10 @@ using System.Globalization;
 using LabelErrors.Core.Reporting;
 using LabelErrors.Data;
 using LabelErrors.Data.Entities;
+using LabelErrors.Data.Failures;
 using LabelErrors.Web.Browse.Caching;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LabelErrors.Web.Uploads;
 
@@ -39,12 +41,41 @@ public sealed class UploadQueries(IDbContextFactory<LabelErrorsDbContext> contex
         if (!ShareTokens.Matches(ownerKey, dataset.Upload.OwnerKeyHash))
             return DeleteOutcome.WrongKey;
         // Cascades to the examples, their texts and the job; a running job loses its claim and stops.
-        await db.Datasets.Where(d => d.Id == dataset.Id).ExecuteDeleteAsync(cancellationToken);
+        if (!await DeleteRowsAsync(db, dataset.Id, cancellationToken))
+            return DeleteOutcome.Busy;
         storage.Delete(dataset.Upload.StoragePath);
         if (dataset.Upload.IsListed)
             await browsePages.EvictAllAsync(CancellationToken.None);
         return DeleteOutcome.Deleted;
     }
+
+    /// <summary>
+    /// Deletes the dataset row; its trigger (datasets_delete_examples) DETACHes and drops the upload's partition, trying
+    /// 20 times for the ACCESS EXCLUSIVE lock on <c>examples</c> with at most 200 ms of waiting a try, so that pages
+    /// never queue long behind a DETACH that waits for a long reader. Its last try, and the DROP, wait for the session's
+    /// lock_timeout: bounded here too (unbounded, the last try would hold every page of every dataset behind it until
+    /// the reader ends or the command times out, and the delete would read as an outage). False when a reader held the
+    /// partition through every try (SQL state 55P03): nothing was deleted, the owner can try again.
+    /// </summary>
+    private static async Task<bool> DeleteRowsAsync(LabelErrorsDbContext db, int datasetId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var lockWait = $"{LastLockWait.TotalMilliseconds:F0}ms";
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {lockWait}, true)", cancellationToken);
+        try
+        {
+            await db.Datasets.Where(d => d.Id == datasetId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (DatabaseFailures.ServerError(e)?.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>How long the delete's last DETACH try, its DROP and any other lock it takes may wait.</summary>
+    public static readonly TimeSpan LastLockWait = TimeSpan.FromSeconds(1);
 
     /// <summary>Class names for the outputs when the user gave them, else null (labels written as integers, as the CLI does).</summary>
     public static IReadOnlyList<string>? OutputClassNames(Dataset dataset) =>

@@ -99,6 +99,8 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Guessed class" }).FillAsync("frog");
         await page.GetByRole(AriaRole.Option, new() { Name = "frog", Exact = true }).ClickAsync();
         await ExpectViewAsync(page, "?given=3&guessed=6", 4);
+        // The count is the same as the previous view's: wait for this view's page itself (a filter change is a navigation).
+        await Expect(page.Locator(".example-card .example-link").First).ToHaveAttributeAsync("href", new Regex(@"guessed=6"));
 
         await ChooseAsync(page, "Sort by", "Index");
         await ExpectViewAsync(page, "?given=3&guessed=6&sort=index", 4);

@@ -99,6 +99,8 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
         await page.GetByRole(AriaRole.Combobox, new() { Name = "Guessed class" }).FillAsync("frog");
         await page.GetByRole(AriaRole.Option, new() { Name = "frog", Exact = true }).ClickAsync();
         await ExpectViewAsync(page, "?given=3&guessed=6", 4);
+        // The count is the same as the previous view's: wait for this view's page itself (a filter change is a navigation).
+        await Expect(page.Locator(".example-card .example-link").First).ToHaveAttributeAsync("href", new Regex(@"guessed=6"));
 
         await ChooseAsync(page, "Sort by", "Index");
         await ExpectViewAsync(page, "?given=3&guessed=6&sort=index", 4);
@@ -271,6 +273,29 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("browse-gallery-dark"), FullPage = true });
         await AssertAccessibleAsync(page);
         await page.EvaluateAsync("() => localStorage.removeItem('labelerrors-theme')");
+    }
+
+    [Fact]
+    public async Task The_menu_button_hides_and_shows_the_drawer_on_a_static_page_wide_and_narrow()
+    {
+        var page = await BrowserPages.OpenAsync(_context, site.BaseUrl + "/d/cifar10/10");
+        var drawer = page.Locator("#app-drawer");
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
+        await Expect(drawer).ToBeInViewportAsync();
+        await menu.ClickAsync();
+        await Expect(drawer).ToHaveClassAsync(new Regex(@"\bmud-drawer--closed\b"));
+        await Expect(drawer).Not.ToBeInViewportAsync();
+        await menu.ClickAsync();
+        await Expect(drawer).ToBeInViewportAsync();
+
+        // Narrow: hidden at first (MudBlazor's initial rule), the button opens it over the page.
+        var narrow = await site.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true });
+        var small = await BrowserPages.OpenAsync(narrow, site.BaseUrl + "/d/cifar10");
+        await Expect(small.Locator("#app-drawer")).ToBeHiddenAsync();
+        await small.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(small.Locator("#app-drawer")).ToBeInViewportAsync();
+        await small.ScreenshotAsync(new() { Path = SiteFixture.ScreenshotPath("browse-375-drawer-open") });
+        await narrow.CloseAsync();
     }
 
     // The URL changes at once, the content when the example is loaded: wait for both before the next key.

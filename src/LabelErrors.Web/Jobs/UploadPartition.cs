@@ -56,6 +56,9 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         return statements;
     }
 
+    /// <summary>Whether an index statement of <see cref="IndexStatementsAsync"/> builds a partial index (one with a WHERE clause).</summary>
+    public static bool IsPartial(string statement) => statement.StartsWith("CREATE ", StringComparison.Ordinal) && statement.Contains(" WHERE ", StringComparison.Ordinal);
+
     /// <summary>Statistics for the planner before the first page is asked for (autovacuum would come later).</summary>
     public Task AnalyzeAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, $"ANALYZE {StagingName}", cancellationToken);

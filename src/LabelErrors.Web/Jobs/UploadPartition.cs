@@ -27,6 +27,10 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
                 CONSTRAINT {StagingName}_dataset CHECK (dataset_id IS NOT NULL AND dataset_id = {datasetId}))
             WITH (autovacuum_enabled = off)
             """, cancellationToken);
+        // No upload row is checked by MTurk or validated: defaults spare the COPY two values a row (dropped at the ATTACH).
+        await ExecuteAsync(connection, $"""
+            ALTER TABLE {StagingName} ALTER COLUMN is_mturk_checked SET DEFAULT false, ALTER COLUMN is_validated_error SET DEFAULT false
+            """, cancellationToken);
     }
 
     /// <summary>
@@ -70,6 +74,9 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         await ExecuteAsync(connection, $"ALTER TABLE {StagingName} RENAME TO {Name}", cancellationToken, transaction);
         // Off while loading (a vacuum of the fresh rows would make the index builds wait); back to normal once attached.
         await ExecuteAsync(connection, $"ALTER TABLE {Name} RESET (autovacuum_enabled)", cancellationToken, transaction);
+        // The partition's columns as the parent's again (catalog only: the rows keep their values).
+        await ExecuteAsync(connection, $"ALTER TABLE {Name} ALTER COLUMN is_mturk_checked DROP DEFAULT, ALTER COLUMN is_validated_error DROP DEFAULT",
+            cancellationToken, transaction);
     }
 
     /// <summary>Drops this attempt's staging table (a failed save leaves no table behind).</summary>

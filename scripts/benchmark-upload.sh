@@ -33,7 +33,7 @@ echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 seconds() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.2f", t / hz }'; }
 echo "CPU during upload + job: app $(seconds $((APP_CPU1 - APP_CPU0))) s, PostgreSQL $(seconds $((PG_CPU1 - PG_CPU0))) s"
 # The job's own account of its stages (Serilog compact JSON, rendered here).
-grep -E '"@mt":"(Job \{JobId\}: stage|Saved|Job \{JobId\} (succeeded|failed))' "$UPLOADS.log" | python3 -c '
+grep -E '"@mt":"(Job \{JobId\}: stage|Saved|Staged|Job \{JobId\} (succeeded|failed))' "$UPLOADS.log" | python3 -c '
 import json, re, sys
 for line in sys.stdin:
     try: e = json.loads(line)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace LabelErrors.Core.ConfidentLearning;
 
 /// <summary>
@@ -84,14 +86,54 @@ public static class DatasetHealth
         return 1 - issues / (double)labels.Length;
     }
 
-    /// <summary><c>health_summary(labels, pred_probs, asymmetric=asymmetric)</c>.</summary>
+    /// <summary>
+    /// <c>health_summary(labels, pred_probs, asymmetric=asymmetric)</c>. cleanlab computes the confident joint twice
+    /// (once calibrated for the joint, once for the off-diagonal count of the health score): both come from the same
+    /// thresholds and confident guesses, so they are computed once here, by the block passes of the streaming path
+    /// (which widen float16 a block at a time and split the rows over the cores; bit-identical to the whole-matrix path).
+    /// </summary>
     public static HealthSummary HealthSummary(ReadOnlySpan<int> labels, PredProbs predProbs, bool asymmetric = false)
     {
-        var joint = ConfidentJoint.EstimateJoint(labels, predProbs);
+        InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true);
+        var labelArray = labels.ToArray();
+        var (confidentJoint, offDiagonalNotPredicted) = predProbs switch
+        {
+            PredProbs<double> d => ConfidentCounts(labelArray, d),
+            PredProbs<float> f => ConfidentCounts(labelArray, f),
+            PredProbs<Half> h => ConfidentCounts(labelArray, h),
+            _ => throw new NotSupportedException(predProbs.GetType().Name),
+        };
+        var joint = ConfidentJoint.Normalize(ConfidentJoint.Calibrate(confidentJoint, ConfidentJoint.LabelCounts(labels, predProbs.K)));
         return new HealthSummary(
-            OverallLabelHealthScore(labels, predProbs),
+            1 - offDiagonalNotPredicted / (double)labels.Length,
             joint,
             RankClassesByLabelQuality(joint, labels.Length),
             FindOverlappingClasses(joint, labels.Length, asymmetric));
+    }
+
+    /// <summary>
+    /// The confident joint (uncalibrated, diagonal at least 1, as <c>compute_confident_joint</c> before calibration)
+    /// and <c>num_label_issues(estimation_method="off_diagonal")</c>: the off-diagonal examples whose argmax is not
+    /// their given label.
+    /// </summary>
+    private static (long[,] Joint, int OffDiagonalNotPredicted) ConfidentCounts<T>(int[] labels, PredProbs<T> p)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = p.K;
+        using var source = new Streaming.InMemoryPredProbsSource<T>(p);
+        var blocks = new Streaming.RowBlocks<T>(source, new Streaming.StreamingOptions(), passes: 2);
+        var selfConfidence = Streaming.StreamingPasses.SelfConfidence(blocks, source, labels, requireUnitRange: true, CancellationToken.None);
+        var thresholds = ConfidentThresholds.FromSelfConfidence(labels, selfConfidence, k, out bool allClassesPresent);
+        var guesses = Streaming.StreamingPasses.Guesses(blocks, k, labels, thresholds, compareInFloat64: !allClassesPresent, CancellationToken.None);
+        var joint = Streaming.StreamingPasses.CountJoint(guesses, labels, k);
+        for (int c = 0; c < k; c++) joint[c, c] = Math.Max(joint[c, c], 1);
+        int count = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int guess = guesses[i];
+            if (guess != ConfidentGuesses.NotConfident && guess != labels[i] && !ClassPruning.IsPredictedAsGiven(p.Row(i), labels[i])) count++;
+        }
+
+        return (joint, count);
     }
 }

@@ -161,12 +161,37 @@ public static class LabelQuality
         int k = p.K;
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
+            if (typeof(T) == typeof(Half))
+            {
+                var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(data.AsSpan());
+                var halfScores = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(scores.AsSpan());
+                var widened = new float[k];
+                for (int i = start; i < end; i++)
+                {
+                    HalfWidening.ToSingle(halves.Slice(i * k, k), widened);
+                    halfScores[i] = (Half)HalfNormalizedMarginRow(widened, labelArray[i]);
+                }
+
+                return;
+            }
+
             for (int i = start; i < end; i++)
             {
                 scores[i] = NormalizedMarginRow<T>(data.AsSpan(i * k, k), labelArray[i]);
             }
         });
         return scores;
+    }
+
+    /// <summary>
+    /// <see cref="NormalizedMarginRow{T}"/> of a float16 row widened to float: the maximum is found in float (exact:
+    /// widening keeps the order) and each float16 operation is computed in float and rounded to float16 precision,
+    /// as numpy and <see cref="Half"/> do, so the result is the float16 value, held as float.
+    /// </summary>
+    private static float HalfNormalizedMarginRow(ReadOnlySpan<float> row, int label)
+    {
+        float margin = Float16Arithmetic.Round(row[label] - MaxExcluding(row, label));
+        return Float16Arithmetic.Round(Float16Arithmetic.Round(margin + 1f) / 2f);
     }
 
     /// <summary>normalized_margin of one row: (p[label] − max over other classes + 1) / 2, in the element precision.</summary>

@@ -24,11 +24,27 @@ public static class PredictedLabels
         _ => throw new NotSupportedException($"pred_probs of {predProbs.Precision} are not supported"),
     };
 
+    // Rows in parallel blocks; float16 rows are widened to float first (exact and order-preserving, so the same
+    // argmax), a vector at a time, instead of converting each value on every comparison.
     private static int[] ArgMax<T>(PredProbs<T> predProbs) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var result = new int[predProbs.N];
-        for (var i = 0; i < result.Length; i++)
-            result[i] = ArgMax(predProbs.Row(i));
+        int k = predProbs.K;
+        Parallelism.ForBlocks(result.Length, Parallelism.RowBlock, (start, end) =>
+        {
+            if (predProbs is PredProbs<Half> halves)
+            {
+                var widened = new float[k];
+                for (var i = start; i < end; i++)
+                {
+                    HalfWidening.ToSingle(halves.Row(i), widened);
+                    result[i] = ArgMax<float>(widened);
+                }
+                return;
+            }
+            for (var i = start; i < end; i++)
+                result[i] = ArgMax(predProbs.Row(i));
+        });
         return result;
     }
 

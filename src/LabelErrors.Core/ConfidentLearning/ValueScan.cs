@@ -31,6 +31,7 @@ internal static class ValueScan
     public static Result ScanBlock<T>(ReadOnlySpan<T> span)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(Half)) return ScanHalves(System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(span));
         bool finite = true;
         T min = T.PositiveInfinity, max = T.NegativeInfinity;
         int i = 0;
@@ -64,5 +65,24 @@ internal static class ValueScan
         }
 
         return new Result(finite, double.CreateChecked(min), double.CreateChecked(max));
+    }
+
+    /// <summary>
+    /// float16 has no vector type: the values are widened to float (exact, so the same finiteness, minimum and
+    /// maximum) a chunk at a time and scanned there, instead of converting each value for every comparison.
+    /// </summary>
+    private static Result ScanHalves(ReadOnlySpan<Half> span)
+    {
+        const int chunk = 4096;
+        Span<float> widened = stackalloc float[Math.Min(chunk, span.Length)];
+        var result = Result.Empty;
+        for (int start = 0; start < span.Length; start += chunk)
+        {
+            int length = Math.Min(chunk, span.Length - start);
+            HalfWidening.ToSingle(span.Slice(start, length), widened);
+            result = Combine(result, ScanBlock<float>(widened[..length]));
+        }
+
+        return result;
     }
 }

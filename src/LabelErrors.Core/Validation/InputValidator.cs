@@ -106,9 +106,17 @@ public static class InputValidator
         Parallel.For(0, blocks, b =>
         {
             var row = new double[columns];
+            var widened = matrix is PredProbs<Half> ? new float[columns] : null;
             int end = Math.Min(matrix.N, (b + 1) * blockRows);
             for (var r = b * blockRows; r < end; r++)
             {
+                // float16 rows widened to float a vector at a time (exact): the same values, so the same pre-check
+                if (matrix is PredProbs<Half> halves)
+                {
+                    HalfWidening.ToSingle(halves.Row(r), widened);
+                    if (RowPreCheck.IsCertainlyValid(widened, tolerance, aboveOneLimit))
+                        continue;
+                }
                 // the common valid row is accepted by the vectorised pre-check; any other gets the exact check and message
                 if (matrix is PredProbs<float> singles && RowPreCheck.IsCertainlyValid(singles.Row(r), tolerance, aboveOneLimit))
                     continue;

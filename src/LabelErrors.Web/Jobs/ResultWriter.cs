@@ -14,10 +14,15 @@ namespace LabelErrors.Web.Jobs;
 /// </summary>
 public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> logger)
 {
+    // is_mturk_checked and is_validated_error are false for every upload row: the staging table's defaults fill them
+    // (UploadPartition), as the columns a multi-class upload leaves NULL are left out, so the COPY sends 11 values a
+    // row, not 15.
     private const string Columns = """
         dataset_id, study_index, given_label, guessed_label, predicted_label, label_quality, normalized_margin, is_cl_flagged,
-        is_mturk_checked, is_validated_error, issue_rank, outlier_score, is_outlier, annotator_agreement, num_annotations
+        issue_rank, outlier_score, is_outlier
         """;
+
+    private const string AnnotatorColumns = ", annotator_agreement, num_annotations";
 
     /// <summary>False when the job stopped being this worker's before the commit (nothing was written).</summary>
     public Task<bool> SaveAsync(ClaimedJob job, AnalysisResult result, UploadFiles files, JobReporter reporter, CancellationToken cancellationToken)
@@ -32,7 +37,8 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var rank = IssueRanks(result.Labels.Length, result.RankedIssues);
-        await staged.LoadAsync(partition, result.Labels.Length, Columns, (importer, i) => WriteRow(importer, job.DatasetId, result, rank, i), reporter, cancellationToken);
+        var columns = result.MultiAnnotator?.Result is null ? Columns : Columns + AnnotatorColumns;
+        await staged.LoadAsync(partition, result.Labels.Length, columns, (importer, i) => WriteRow(importer, job.DatasetId, result, rank, i), reporter, cancellationToken);
         var loaded = clock.Elapsed;
 
         await using var connection = await queue.OpenConnectionAsync(cancellationToken);
@@ -87,8 +93,6 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         importer.Write(result.LabelQuality[i], NpgsqlDbType.Double);
         importer.Write(result.NormalizedMargin[i], NpgsqlDbType.Double);
         importer.Write(flagged, NpgsqlDbType.Boolean);
-        importer.Write(false, NpgsqlDbType.Boolean);
-        importer.Write(false, NpgsqlDbType.Boolean);
         if (flagged)
             importer.Write(rank[i], NpgsqlDbType.Integer);
         else
@@ -107,11 +111,6 @@ public sealed class ResultWriter(AnalysisJobQueue queue, ILogger<ResultWriter> l
         {
             importer.Write(annotators.AnnotatorAgreement[i], NpgsqlDbType.Double);
             importer.Write(annotators.NumAnnotations[i], NpgsqlDbType.Integer);
-        }
-        else
-        {
-            importer.WriteNull();
-            importer.WriteNull();
         }
     }
 

@@ -27,6 +27,10 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
                 CONSTRAINT {StagingName}_dataset CHECK (dataset_id IS NOT NULL AND dataset_id = {datasetId}))
             WITH (autovacuum_enabled = off)
             """, cancellationToken);
+        // No upload row is checked by MTurk or validated: defaults spare the COPY two values a row (dropped at the ATTACH).
+        await ExecuteAsync(connection, $"""
+            ALTER TABLE {StagingName} ALTER COLUMN is_mturk_checked SET DEFAULT false, ALTER COLUMN is_validated_error SET DEFAULT false
+            """, cancellationToken);
     }
 
     /// <summary>
@@ -56,6 +60,9 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         return statements;
     }
 
+    /// <summary>Whether an index statement of <see cref="IndexStatementsAsync"/> builds a partial index (one with a WHERE clause).</summary>
+    public static bool IsPartial(string statement) => statement.StartsWith("CREATE ", StringComparison.Ordinal) && statement.Contains(" WHERE ", StringComparison.Ordinal);
+
     /// <summary>Statistics for the planner before the first page is asked for (autovacuum would come later).</summary>
     public Task AnalyzeAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         ExecuteAsync(connection, $"ANALYZE {StagingName}", cancellationToken);
@@ -67,6 +74,9 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         await ExecuteAsync(connection, $"ALTER TABLE {StagingName} RENAME TO {Name}", cancellationToken, transaction);
         // Off while loading (a vacuum of the fresh rows would make the index builds wait); back to normal once attached.
         await ExecuteAsync(connection, $"ALTER TABLE {Name} RESET (autovacuum_enabled)", cancellationToken, transaction);
+        // The partition's columns as the parent's again (catalog only: the rows keep their values).
+        await ExecuteAsync(connection, $"ALTER TABLE {Name} ALTER COLUMN is_mturk_checked DROP DEFAULT, ALTER COLUMN is_validated_error DROP DEFAULT",
+            cancellationToken, transaction);
     }
 
     /// <summary>Drops this attempt's staging table (a failed save leaves no table behind).</summary>

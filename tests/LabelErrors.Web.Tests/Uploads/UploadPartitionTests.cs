@@ -27,6 +27,9 @@ public sealed class UploadPartitionTests
         Assert.Equal(0L, await ScalarAsync<long>(app, $"SELECT count(*) FROM ONLY examples_default WHERE dataset_id = {datasetId}"));
         Assert.True(await ScalarAsync<bool>(app, $"SELECT relispartition FROM pg_class WHERE oid = 'examples_{datasetId}'::regclass"));
         Assert.Equal(0L, await StagingTablesAsync(app));
+        // The columns the COPY leaves to the staging table's defaults: filled, and the defaults gone once attached.
+        Assert.Equal(0L, await ScalarAsync<long>(app, $"SELECT count(*) FROM examples_{datasetId} WHERE is_mturk_checked OR is_validated_error OR annotator_agreement IS NOT NULL"));
+        Assert.Equal(0L, await ScalarAsync<long>(app, $"SELECT count(*) FROM pg_attrdef WHERE adrelid = 'examples_{datasetId}'::regclass AND adnum IN (SELECT attnum FROM pg_attribute WHERE attrelid = adrelid AND attname IN ('is_mturk_checked', 'is_validated_error'))"));
 
         var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/uploads/{token}") { Headers = { { "X-Owner-Key", accepted.GetProperty("ownerKey").GetString() } } };
         Assert.Equal(HttpStatusCode.NoContent, (await app.Client.SendAsync(delete)).StatusCode);

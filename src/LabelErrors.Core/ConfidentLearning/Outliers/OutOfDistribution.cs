@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace LabelErrors.Core.ConfidentLearning.Outliers;
 
@@ -35,31 +34,33 @@ public static class OutOfDistribution
     /// <summary>
     /// The scores of float16 pred_probs, which come out float32: the adjustment runs in float16 as numpy does, but
     /// scipy's <c>xlogy</c> has no float16 kernel, so numpy casts its input to float32 and the entropy and score are
-    /// float32 from there on. The xlogy term of each of float16's 65,536 values comes from a table (made by the same
-    /// expression as the float32 path's), which spares a logarithm per value.
+    /// float32 from there on. Each row is widened to float32 a vector at a time and every float16 operation is
+    /// computed in float32 and rounded to float16 precision (<see cref="Float16Arithmetic"/>: what numpy and .NET's
+    /// <see cref="Half"/> operators do, without a conversion per operation); the xlogy term of each of float16's
+    /// 65,536 values comes from a table (made by the same expression as the float32 path's).
     /// </summary>
     internal static float[] HalfScores(ReadOnlySpan<int> labels, PredProbs<Half> p)
     {
-        var thresholds = ConfidentThresholds.Compute(labels, p, out _);
+        var halfThresholds = ConfidentThresholds.Compute(labels, p, out _);
         int k = p.K;
         var data = p.Array;
         var scores = new float[p.N];
-        Half maxThreshold = thresholds[0];
-        foreach (Half t in thresholds) maxThreshold = Half.Max(maxThreshold, t);
+        Half maxThreshold = halfThresholds[0];
+        foreach (Half t in halfThresholds) maxThreshold = Half.Max(maxThreshold, t);
+        var thresholds = Array.ConvertAll(halfThresholds, t => (float)t);
+        float shift = (float)maxThreshold;
         float logK = (float)Math.Log(k);
         var table = HalfXLogX.Table;
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
-            var adjusted = new Half[k];
+            var adjusted = new float[k];
             var terms = new float[k];
             for (int i = start; i < end; i++)
             {
-                var row = data.AsSpan(i * k, k);
-                for (int c = 0; c < k; c++) adjusted[c] = row[c] - thresholds[c] + maxThreshold;
-                Half sum = NumpyReductions.Sum<Half>(adjusted);
-                for (int c = 0; c < k; c++) adjusted[c] /= sum;
-                var bits = MemoryMarshal.Cast<Half, ushort>(adjusted);
-                for (int c = 0; c < k; c++) terms[c] = table[bits[c]];
+                HalfWidening.ToSingle(data.AsSpan(i * k, k), adjusted);
+                for (int c = 0; c < k; c++) adjusted[c] = Float16Arithmetic.Round(Float16Arithmetic.Round(adjusted[c] - thresholds[c]) + shift);
+                float sum = Float16Arithmetic.Sum(adjusted);
+                for (int c = 0; c < k; c++) terms[c] = table[BitConverter.HalfToUInt16Bits((Half)(adjusted[c] / sum))];
                 float entropy = -NumpyReductions.Sum<float>(terms) / logK;
                 scores[i] = 1f - entropy;
             }

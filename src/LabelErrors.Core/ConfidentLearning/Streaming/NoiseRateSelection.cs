@@ -84,39 +84,63 @@ internal sealed class NoiseRateSelection<T>
     public sealed class Worker
     {
         private readonly int[][] _trueClasses;
-        private readonly T[][] _bounds;
+        private readonly double[][] _bounds;
         private readonly float[][] _skipAbove;
+
+        // per given class, skipAbove spread over all K columns (−∞ where there is no cell, so no column difference
+        // passes): one vector comparison tests 8 columns of a row at once; only for K ≤ DenseClasses (K² floats)
+        private readonly float[]?[]? _denseSkipAbove;
 
         internal Worker(NoiseRateSelection<T> plan)
         {
             int k = plan._trueClasses.Length;
             _trueClasses = plan._trueClasses;
-            Selections = new LowestKeys<T>[k][];
-            _bounds = new T[k][];
+            Selections = new LowestKeys<double>[k][];
+            _bounds = new double[k][];
             _skipAbove = new float[k][];
             for (int c = 0; c < k; c++)
             {
                 int cells = _trueClasses[c].Length;
-                Selections[c] = new LowestKeys<T>[cells];
-                _bounds[c] = new T[cells];
+                Selections[c] = new LowestKeys<double>[cells];
+                _bounds[c] = new double[cells];
                 _skipAbove[c] = new float[cells];
                 for (int t = 0; t < cells; t++)
                 {
-                    Selections[c][t] = new LowestKeys<T>(plan._capacities[c][t]);
-                    _bounds[c][t] = T.PositiveInfinity;
+                    Selections[c][t] = new LowestKeys<double>(plan._capacities[c][t]);
+                    _bounds[c][t] = double.PositiveInfinity;
                     _skipAbove[c][t] = float.PositiveInfinity;
+                }
+            }
+
+            if (typeof(T) == typeof(Half) && k <= DenseClasses)
+            {
+                _denseSkipAbove = new float[k][];
+                for (int c = 0; c < k; c++)
+                {
+                    if (_trueClasses[c].Length == 0) continue;
+                    var dense = new float[k];
+                    Array.Fill(dense, float.NegativeInfinity);
+                    foreach (int j in _trueClasses[c]) dense[j] = float.PositiveInfinity;
+                    _denseSkipAbove[c] = dense;
                 }
             }
         }
 
-        internal LowestKeys<T>[][] Selections { get; }
+        /// <summary>Largest K for the dense per-class bounds (K² floats per worker: 4 MB at 1,024 classes).</summary>
+        internal const int DenseClasses = 1024;
 
         /// <summary>
-        /// <see cref="Offer"/> for a float16 row with its float copy: the float difference p[c] − p[j] is tried first,
+        /// Keys are the element-precision differences widened to double (exact, same order): the heaps then compare
+        /// doubles, not float16 (which .NET compares in software), and all precisions share one heap type.
+        /// </summary>
+        internal LowestKeys<double>[][] Selections { get; }
+
+        /// <summary>
+        /// <see cref="Offer"/> for a float16 row, given widened to float: the float difference p[c] − p[j] is tried first,
         /// and only a difference not above the next float16 after the bound is rounded to float16 (rounding is
         /// monotone, so a difference above that value rounds to a key above the bound, which could not enter).
         /// </summary>
-        public void OfferWidened(ReadOnlySpan<T> row, ReadOnlySpan<float> widened, int label, int position)
+        public void OfferWidened(ReadOnlySpan<float> widened, int label, int position)
         {
             var trueClasses = _trueClasses[label];
             if (trueClasses.Length == 0) return;
@@ -124,18 +148,50 @@ internal sealed class NoiseRateSelection<T>
             var skipAbove = _skipAbove[label];
             var selections = Selections[label];
             float ownWide = widened[label];
-            T own = row[label];
+            if (_denseSkipAbove?[label] is { } dense && Vector.IsHardwareAccelerated)
+            {
+                // the same test as below, 8 columns at a time; the rare columns that pass are offered one by one
+                var owns = new Vector<float>(ownWide);
+                int j = 0;
+                for (; j <= widened.Length - Vector<float>.Count; j += Vector<float>.Count)
+                {
+                    var skipped = Vector.GreaterThan(owns - new Vector<float>(widened.Slice(j)), new Vector<float>(dense.AsSpan(j)));
+                    if (Vector.EqualsAll(skipped, Vector<int>.AllBitsSet)) continue;
+                    for (int l = j; l < j + Vector<float>.Count; l++)
+                    {
+                        if (!(ownWide - widened[l] > dense[l])) OfferColumn(widened, ownWide, l, Array.BinarySearch(trueClasses, l), position, bounds, skipAbove, selections, dense);
+                    }
+                }
+
+                for (; j < widened.Length; j++)
+                {
+                    if (!(ownWide - widened[j] > dense[j])) OfferColumn(widened, ownWide, j, Array.BinarySearch(trueClasses, j), position, bounds, skipAbove, selections, dense);
+                }
+
+                return;
+            }
+
             for (int t = 0; t < trueClasses.Length; t++)
             {
                 int j = trueClasses[t];
                 if (ownWide - widened[j] > skipAbove[t]) continue;
-                T negatedMargin = own - row[j];
-                if (negatedMargin > bounds[t]) continue;
-                var selection = selections[t];
-                selection.Offer(negatedMargin, position);
-                bounds[t] = selection.AdmissionBound;
-                skipAbove[t] = float.CreateChecked(T.BitIncrement(bounds[t]));
+                OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense: null);
             }
+        }
+
+        /// <param name="t">The cell of column <paramref name="j"/> in the given class's sorted true classes.</param>
+        private static void OfferColumn(
+            ReadOnlySpan<float> widened, float ownWide, int j, int t, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[]? dense)
+        {
+            // p[c] − p[j] in float16 is the float difference of the widened values rounded to float16 (.NET's Half
+            // arithmetic), here widened on to double
+            double negatedMargin = (double)(Half)(ownWide - widened[j]);
+            if (negatedMargin > bounds[t]) return;
+            var selection = selections[t];
+            selection.Offer(negatedMargin, position);
+            bounds[t] = selection.AdmissionBound;
+            skipAbove[t] = (float)Half.BitIncrement((Half)bounds[t]);
+            if (dense is not null) dense[j] = skipAbove[t];
         }
 
         public void Offer(ReadOnlySpan<T> row, int label, int position)
@@ -149,7 +205,7 @@ internal sealed class NoiseRateSelection<T>
             {
                 // the negated margin -(p[j] - p[c]) equals p[c] - p[j] exactly (round-to-nearest is symmetric);
                 // a key equal to the bound may still win on a lower position (blocks come in any order)
-                T negatedMargin = own - row[trueClasses[t]];
+                double negatedMargin = double.CreateChecked(own - row[trueClasses[t]]);
                 if (negatedMargin > bounds[t]) continue;
                 var selection = selections[t];
                 selection.Offer(negatedMargin, position);

@@ -188,7 +188,7 @@ public static class StreamingLabelIssues
                         for (int r = 0; r < chunk; r++)
                         {
                             int i = first + start + r;
-                            worker.Selection.OfferWidened(chunkValues.Slice(r * k, k), widened.Slice(r * k, k), labels[i], i);
+                            worker.Selection.OfferWidened(widened.Slice(r * k, k), labels[i], i);
                         }
                     }
 

@@ -50,6 +50,7 @@ internal static class TopThree
         return new Result<TRow>(a, first, b, second, c);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Insert<TRow>(TRow v, ref TRow a, ref TRow b, ref TRow c)
         where TRow : IFloatingPointIeee754<TRow>
     {

@@ -34,6 +34,22 @@ public sealed class RowSummariesTests
         }
     }
 
+    [Fact]
+    public void Float16_differences_are_the_float_differences_of_the_widened_values_rounded()
+    {
+        // the selection computes p[c] − p[j] of float16 rows from their float copies (NoiseRateSelection.OfferWidened)
+        var random = new Random(23);
+        for (int trial = 0; trial < 1_000_000; trial++)
+        {
+            // any bit pattern from 0 to 1 (subnormals included)
+            var a = BitConverter.UInt16BitsToHalf((ushort)random.Next(0x3c01));
+            var b = BitConverter.UInt16BitsToHalf((ushort)random.Next(0x3c01));
+            var widened = new float[2];
+            HalfWidening.ToSingle([a, b], widened);
+            Assert.Equal(BitConverter.HalfToUInt16Bits(a - b), BitConverter.HalfToUInt16Bits((Half)(widened[0] - widened[1])));
+        }
+    }
+
     public static TheoryData<FloatPrecision, bool> Precisions() => new()
     {
         { FloatPrecision.Float64, false },

@@ -44,7 +44,46 @@ internal sealed class NoiseRateSelection<T>
         }
     }
 
+    // per cell, a key no selected example exceeds (+∞ when unknown): see SeedBounds
+    private double[][]? _seeds;
+
     public Worker CreateWorker() => new(this);
+
+    /// <summary>
+    /// Bounds every cell's selection from the row summaries of pass 1 before the pass: in cell (j, c), the examples
+    /// of class c whose argmax is j have the key p[c] − p[j] from their summary; when there are at least m[j, c] of
+    /// them, the m-th lowest of those keys bounds the cell's selection (those m examples already rank at least as
+    /// well), so the pass offers its heap only rows at or below it — not every row while the heap fills, nor each
+    /// of the many that would enter and leave again. The selection is unchanged (keys equal to the bound are still
+    /// offered, ties go to the lower index as before).
+    /// </summary>
+    public void SeedBounds(int[] labels, T[] selfConfidence, T[] first, ushort[] firstClass)
+    {
+        int k = _trueClasses.Length;
+        var heaps = new LowestKeys<double>?[k][];
+        for (int c = 0; c < k; c++) heaps[c] = new LowestKeys<double>?[_trueClasses[c].Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int c = labels[i], j = firstClass[i];
+            if (j == c) continue;
+            int t = Array.BinarySearch(_trueClasses[c], j);
+            if (t < 0) continue;
+            double key = double.CreateChecked(selfConfidence[i] - first[i]);
+            var heap = heaps[c][t] ??= new LowestKeys<double>(_capacities[c][t]);
+            if (key <= heap.AdmissionBound) heap.Offer(key, i);
+        }
+
+        _seeds = new double[k][];
+        for (int c = 0; c < k; c++)
+        {
+            _seeds[c] = new double[_trueClasses[c].Length];
+            for (int t = 0; t < _seeds[c].Length; t++)
+            {
+                var heap = heaps[c][t];
+                _seeds[c][t] = heap is not null && heap.Count == heap.Capacity ? heap.AdmissionBound : double.PositiveInfinity;
+            }
+        }
+    }
 
     /// <summary>Indices selected by any cell, ascending, from the partial selections of all workers.</summary>
     public int[] Merge(IReadOnlyList<Worker> workers)
@@ -85,16 +124,19 @@ internal sealed class NoiseRateSelection<T>
     {
         private readonly int[][] _trueClasses;
         private readonly double[][] _bounds;
+        private readonly double[][]? _seeds;
         private readonly float[][] _skipAbove;
 
         // per given class, skipAbove spread over all K columns (−∞ where there is no cell, so no column difference
         // passes): one vector comparison tests 8 columns of a row at once; only for K ≤ DenseClasses (K² floats)
         private readonly float[]?[]? _denseSkipAbove;
+        private readonly int[]?[]? _denseCells; // column → cell, per given class
 
         internal Worker(NoiseRateSelection<T> plan)
         {
             int k = plan._trueClasses.Length;
             _trueClasses = plan._trueClasses;
+            _seeds = plan._seeds;
             Selections = new LowestKeys<double>[k][];
             _bounds = new double[k][];
             _skipAbove = new float[k][];
@@ -107,21 +149,29 @@ internal sealed class NoiseRateSelection<T>
                 for (int t = 0; t < cells; t++)
                 {
                     Selections[c][t] = new LowestKeys<double>(plan._capacities[c][t]);
-                    _bounds[c][t] = double.PositiveInfinity;
-                    _skipAbove[c][t] = float.PositiveInfinity;
+                    _bounds[c][t] = plan._seeds?[c][t] ?? double.PositiveInfinity;
+                    _skipAbove[c][t] = SkipAbove(_bounds[c][t]);
                 }
             }
 
             if (typeof(T) == typeof(Half) && k <= DenseClasses)
             {
                 _denseSkipAbove = new float[k][];
+                _denseCells = new int[k][];
                 for (int c = 0; c < k; c++)
                 {
                     if (_trueClasses[c].Length == 0) continue;
                     var dense = new float[k];
                     Array.Fill(dense, float.NegativeInfinity);
-                    foreach (int j in _trueClasses[c]) dense[j] = float.PositiveInfinity;
+                    var cells = new int[k];
+                    for (int t = 0; t < _trueClasses[c].Length; t++)
+                    {
+                        dense[_trueClasses[c][t]] = _skipAbove[c][t];
+                        cells[_trueClasses[c][t]] = t;
+                    }
+
                     _denseSkipAbove[c] = dense;
+                    _denseCells[c] = cells;
                 }
             }
         }
@@ -159,13 +209,13 @@ internal sealed class NoiseRateSelection<T>
                     if (Vector.EqualsAll(skipped, Vector<int>.AllBitsSet)) continue;
                     for (int l = j; l < j + Vector<float>.Count; l++)
                     {
-                        if (!(ownWide - widened[l] > dense[l])) OfferColumn(widened, ownWide, l, Array.BinarySearch(trueClasses, l), position, bounds, skipAbove, selections, dense);
+                        if (!(ownWide - widened[l] > dense[l])) OfferDense(widened, ownWide, l, label, position, bounds, skipAbove, selections, dense);
                     }
                 }
 
                 for (; j < widened.Length; j++)
                 {
-                    if (!(ownWide - widened[j] > dense[j])) OfferColumn(widened, ownWide, j, Array.BinarySearch(trueClasses, j), position, bounds, skipAbove, selections, dense);
+                    if (!(ownWide - widened[j] > dense[j])) OfferDense(widened, ownWide, j, label, position, bounds, skipAbove, selections, dense);
                 }
 
                 return;
@@ -175,13 +225,25 @@ internal sealed class NoiseRateSelection<T>
             {
                 int j = trueClasses[t];
                 if (ownWide - widened[j] > skipAbove[t]) continue;
-                OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense: null);
+                OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense: null, Seed(label, t));
             }
         }
 
+        private void OfferDense(
+            ReadOnlySpan<float> widened, float ownWide, int j, int label, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[] dense)
+        {
+            int t = _denseCells![label]![j];
+            OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense, Seed(label, t));
+        }
+
+        private double Seed(int c, int t) => _seeds?[c][t] ?? double.PositiveInfinity;
+
+        /// <summary>For float16 rows: the float above which a difference rounds to a float16 key above <paramref name="bound"/>.</summary>
+        private static float SkipAbove(double bound) => typeof(T) == typeof(Half) ? (float)Half.BitIncrement((Half)bound) : float.PositiveInfinity;
+
         /// <param name="t">The cell of column <paramref name="j"/> in the given class's sorted true classes.</param>
         private static void OfferColumn(
-            ReadOnlySpan<float> widened, float ownWide, int j, int t, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[]? dense)
+            ReadOnlySpan<float> widened, float ownWide, int j, int t, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[]? dense, double seed)
         {
             // p[c] − p[j] in float16 is the float difference of the widened values rounded to float16 (.NET's Half
             // arithmetic), here widened on to double
@@ -189,8 +251,8 @@ internal sealed class NoiseRateSelection<T>
             if (negatedMargin > bounds[t]) return;
             var selection = selections[t];
             selection.Offer(negatedMargin, position);
-            bounds[t] = selection.AdmissionBound;
-            skipAbove[t] = (float)Half.BitIncrement((Half)bounds[t]);
+            bounds[t] = seed < selection.AdmissionBound ? seed : selection.AdmissionBound;
+            skipAbove[t] = SkipAbove(bounds[t]);
             if (dense is not null) dense[j] = skipAbove[t];
         }
 
@@ -209,7 +271,8 @@ internal sealed class NoiseRateSelection<T>
                 if (negatedMargin > bounds[t]) continue;
                 var selection = selections[t];
                 selection.Offer(negatedMargin, position);
-                bounds[t] = selection.AdmissionBound;
+                double seed = Seed(label, t);
+                bounds[t] = seed < selection.AdmissionBound ? seed : selection.AdmissionBound;
             }
         }
     }

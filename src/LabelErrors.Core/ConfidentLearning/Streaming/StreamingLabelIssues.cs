@@ -102,7 +102,7 @@ public static class StreamingLabelIssues
                 FilterBy.ConfidentLearning => OffDiagonal(guesses.All(), labels),
                 FilterBy.LowSelfConfidence or FilterBy.LowNormalizedMargin =>
                     FilterPasses.LowestScores(summaries, labels, guesses.All(), margins: filter == FilterBy.LowNormalizedMargin),
-                _ => Prune(blocks, labels, options, guesses.CountJoint(labels, k), labelCounts, summaries.SelfConfidence, cancellationToken),
+                _ => Prune(blocks, labels, options, guesses.CountJoint(labels, k), labelCounts, summaries.SelfConfidence, cancellationToken, summaries),
             };
         }
 
@@ -154,7 +154,8 @@ public static class StreamingLabelIssues
 
     /// <summary>prune_by_noise_rate, prune_by_class or both, from the (unclipped, uncalibrated) confident joint.</summary>
     private static int[] Prune<T>(
-        RowBlocks<T> blocks, int[] labels, FindLabelIssuesOptions options, long[,] joint, long[] labelCounts, T[]? selfConfidence, CancellationToken cancellationToken)
+        RowBlocks<T> blocks, int[] labels, FindLabelIssuesOptions options, long[,] joint, long[] labelCounts, T[]? selfConfidence, CancellationToken cancellationToken,
+        RowSummaries<T>? summaries = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = labelCounts.Length;
@@ -170,6 +171,7 @@ public static class StreamingLabelIssues
         if (options.FilterBy == FilterBy.PruneByClass) return byClass!;
 
         var plan = new NoiseRateSelection<T>(pruneCounts, classCounts, options.MinExamplesPerClass);
+        if (summaries is not null) plan.SeedBounds(labels, summaries.SelfConfidence, summaries.First, summaries.FirstClass);
         bool widenHalf = typeof(T) == typeof(Half);
         int chunkRows = Math.Max(1, 8192 / k);
         var workers = blocks.Run(

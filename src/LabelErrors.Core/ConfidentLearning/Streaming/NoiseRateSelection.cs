@@ -49,26 +49,36 @@ internal sealed class NoiseRateSelection<T>
 
     public Worker CreateWorker() => new(this);
 
+    /// <summary>Cells whose bound <see cref="SeedBounds"/> could set (diagnostics, tests).</summary>
+    internal int SeededCells => _seeds?.Sum(cells => cells.Count(double.IsFinite)) ?? 0;
+
     /// <summary>
     /// Bounds every cell's selection from the row summaries of pass 1 before the pass: in cell (j, c), the examples
-    /// of class c whose argmax is j have the key p[c] − p[j] from their summary; when there are at least m[j, c] of
-    /// them, the m-th lowest of those keys bounds the cell's selection (those m examples already rank at least as
+    /// of class c whose argmax or second-largest column is j have the key p[c] − p[j] from their summary; when there
+    /// are at least m[j, c] of them, the m-th lowest of those keys bounds the cell's selection (those m examples already rank at least as
     /// well), so the pass offers its heap only rows at or below it — not every row while the heap fills, nor each
     /// of the many that would enter and leave again. The selection is unchanged (keys equal to the bound are still
     /// offered, ties go to the lower index as before).
     /// </summary>
-    public void SeedBounds(int[] labels, T[] selfConfidence, T[] first, ushort[] firstClass)
+    public void SeedBounds(int[] labels, T[] selfConfidence, T[] first, ushort[] firstClass, T[] second, ushort[] secondClass)
     {
         int k = _trueClasses.Length;
         var heaps = new LowestKeys<double>?[k][];
         for (int c = 0; c < k; c++) heaps[c] = new LowestKeys<double>?[_trueClasses[c].Length];
         for (int i = 0; i < labels.Length; i++)
         {
-            int c = labels[i], j = firstClass[i];
-            if (j == c) continue;
+            int c = labels[i];
+            if (_trueClasses[c].Length == 0) continue;
+            Consider(i, c, firstClass[i], first[i]);
+            if (second.Length > 0) Consider(i, c, secondClass[i], second[i]);
+        }
+
+        void Consider(int i, int c, int j, T value)
+        {
+            if (j == c) return;
             int t = Array.BinarySearch(_trueClasses[c], j);
-            if (t < 0) continue;
-            double key = double.CreateChecked(selfConfidence[i] - first[i]);
+            if (t < 0) return;
+            double key = double.CreateChecked(selfConfidence[i] - value);
             var heap = heaps[c][t] ??= new LowestKeys<double>(_capacities[c][t]);
             if (key <= heap.AdmissionBound) heap.Offer(key, i);
         }

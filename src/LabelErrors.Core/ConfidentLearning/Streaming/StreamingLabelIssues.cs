@@ -171,7 +171,7 @@ public static class StreamingLabelIssues
         if (options.FilterBy == FilterBy.PruneByClass) return byClass!;
 
         var plan = new NoiseRateSelection<T>(pruneCounts, classCounts, options.MinExamplesPerClass);
-        if (summaries is not null) plan.SeedBounds(labels, summaries.SelfConfidence, summaries.First, summaries.FirstClass);
+        if (summaries is not null) plan.SeedBounds(labels, summaries.SelfConfidence, summaries.First, summaries.FirstClass, summaries.Second, summaries.SecondClass);
         bool widenHalf = typeof(T) == typeof(Half);
         int chunkRows = Math.Max(1, 8192 / k);
         var workers = blocks.Run(

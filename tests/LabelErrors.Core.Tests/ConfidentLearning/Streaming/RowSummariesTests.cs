@@ -50,6 +50,63 @@ public sealed class RowSummariesTests
         }
     }
 
+    [Theory]
+    [InlineData(FloatPrecision.Float16)]
+    [InlineData(FloatPrecision.Float32)]
+    public void Seeded_selection_bounds_select_the_same_examples(FloatPrecision precision)
+    {
+        const int n = 3000, k = 6;
+        var (labels, p) = TiedData.Make(n, k, seed: 61 + (int)precision, precision);
+        if (precision == FloatPrecision.Float16) SameSelectionSeeded((PredProbs<Half>)p, labels);
+        else SameSelectionSeeded((PredProbs<float>)p, labels);
+    }
+
+    private static void SameSelectionSeeded<T>(PredProbs<T> p, int[] labels)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        int n = p.N, k = p.K;
+        var classCounts = new int[k];
+        foreach (int label in labels) classCounts[label]++;
+        var random = new Random(5);
+        var pruneCounts = new long[k, k];
+        for (int j = 0; j < k; j++)
+        {
+            for (int c = 0; c < k; c++) pruneCounts[j, c] = j == c ? 0 : random.Next(60);
+        }
+
+        using var source = (PredProbsSource<T>)PredProbsSource.FromMemory(p);
+        var blocks = new RowBlocks<T>(source, new StreamingOptions { BlockRows = 97, MaxDegreeOfParallelism = 1 }, passes: 1);
+        var summaries = RowSummaries<T>.Read(blocks, source, labels, CancellationToken.None, rowCheck: null);
+        var plain = new NoiseRateSelection<T>(pruneCounts, classCounts, minExamplesPerClass: 1);
+        var seeded = new NoiseRateSelection<T>(pruneCounts, classCounts, minExamplesPerClass: 1);
+        seeded.SeedBounds(labels, summaries.SelfConfidence, summaries.First, summaries.FirstClass, summaries.Second, summaries.SecondClass);
+        Assert.True(seeded.SeededCells > 5, $"only {seeded.SeededCells} cells seeded");
+        Assert.Equal(Select(plain), Select(seeded));
+
+        int[] Select(NoiseRateSelection<T> plan)
+        {
+            // two workers taking blocks of 50 rows in turn, rows widened as the pass does for float16
+            var workers = new[] { plan.CreateWorker(), plan.CreateWorker() };
+            var widened = new float[k];
+            for (int i = 0; i < n; i++)
+            {
+                var worker = workers[i / 50 % 2];
+                var row = p.Array.AsSpan(i * k, k);
+                if (typeof(T) == typeof(Half))
+                {
+                    HalfWidening.ToSingle(System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(row), widened);
+                    worker.OfferWidened(widened, labels[i], i);
+                }
+                else
+                {
+                    worker.Offer(row, labels[i], i);
+                }
+            }
+
+            return plan.Merge(workers);
+        }
+    }
+
     public static TheoryData<FloatPrecision, bool> Precisions() => new()
     {
         { FloatPrecision.Float64, false },

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace LabelErrors.Core.ConfidentLearning;
@@ -38,6 +39,7 @@ internal static class HalfWidening
         for (; i < source.Length; i++) destination[i] = (float)source[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<uint> Convert(Vector<uint> h, Vector<uint> magnitude, Vector<uint> sign, Vector<uint> allOnesExponent)
     {
         var scaled = Vector.AsVectorSingle((h & magnitude) << 13) * Scale;

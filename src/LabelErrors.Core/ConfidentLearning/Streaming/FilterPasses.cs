@@ -74,6 +74,51 @@ internal static class FilterPasses
         return [.. selected];
     }
 
+    /// <summary>predicted_neq_given from the argmax kept by pass 1: no pass.</summary>
+    public static int[] PredictedNeqGiven<T>(RowSummaries<T> summaries, int[] labels)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var found = new List<int>();
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (summaries.FirstClass[i] != labels[i]) found.Add(i);
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
+    /// <see cref="LowestScores{T}(RowBlocks{T}, int, int[], int[], T[], CancellationToken)"/> from the summaries of
+    /// pass 1: <c>_reduce_issues</c>, the self-confidence and the normalized margin of every row are kept there, so
+    /// no pass.
+    /// </summary>
+    public static int[] LowestScores<T>(RowSummaries<T> summaries, int[] labels, int[] guesses, bool margins)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int numErrors = 0;
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (guesses[i] != ConfidentGuesses.NotConfident && guesses[i] != labels[i] && !summaries.PredictedAsGiven[i]) numErrors++;
+        }
+
+        var scores = summaries.SelfConfidence;
+        if (margins)
+        {
+            scores = new T[labels.Length];
+            for (int i = 0; i < scores.Length; i++) scores[i] = summaries.NormalizedMargin(i, labels[i]);
+        }
+
+        var mask = new bool[labels.Length];
+        StableSelection.MarkLowest<T>(scores, numErrors, new T[labels.Length], mask);
+        var selected = new List<int>();
+        for (int i = 0; i < mask.Length; i++)
+        {
+            if (mask[i]) selected.Add(i);
+        }
+
+        return [.. selected];
+    }
+
     private sealed class StrongBox
     {
         public int Value { get; set; }

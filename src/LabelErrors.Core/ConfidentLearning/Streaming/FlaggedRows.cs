@@ -44,14 +44,41 @@ internal static class FlaggedRows
         return new Rows<T>(indices, predictedAsGiven, predicted, scores);
     }
 
-    private static bool HasAny(int[] sorted, int start, int end)
+    /// <summary>
+    /// The same rows from the summaries of pass 1, without reading pred_probs: every ranking but
+    /// confidence_weighted_entropy (which needs every value of the row) is a function of the kept values.
+    /// </summary>
+    public static Rows<T> FromSummaries<T>(RowSummaries<T> summaries, int[] labels, int[] indices, ScoreMethod? method)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (method == ScoreMethod.ConfidenceWeightedEntropy) throw new ArgumentOutOfRangeException(nameof(method), "confidence_weighted_entropy needs the rows.");
+        var predictedAsGiven = new bool[indices.Length];
+        var predicted = new int[indices.Length];
+        var scores = new double[indices.Length];
+        for (int m = 0; m < indices.Length; m++)
+        {
+            int i = indices[m];
+            predictedAsGiven[m] = summaries.PredictedAsGiven[i];
+            predicted[m] = summaries.FirstClass[i];
+            scores[m] = method switch
+            {
+                ScoreMethod.SelfConfidence => double.CreateChecked(summaries.SelfConfidence[i]),
+                ScoreMethod.NormalizedMargin => double.CreateChecked(summaries.NormalizedMargin(i, labels[i])),
+                _ => double.NaN,
+            };
+        }
+
+        return new Rows<T>(indices, predictedAsGiven, predicted, scores);
+    }
+
+    internal static bool HasAny(int[] sorted, int start, int end)
     {
         int m = LowerBound(sorted, start);
         return m < sorted.Length && sorted[m] < end;
     }
 
     /// <summary>First position whose value is at least <paramref name="value"/>.</summary>
-    private static int LowerBound(int[] sorted, int value)
+    internal static int LowerBound(int[] sorted, int value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)

@@ -44,7 +44,56 @@ internal sealed class NoiseRateSelection<T>
         }
     }
 
+    // per cell, a key no selected example exceeds (+∞ when unknown): see SeedBounds
+    private double[][]? _seeds;
+
     public Worker CreateWorker() => new(this);
+
+    /// <summary>Cells whose bound <see cref="SeedBounds"/> could set (diagnostics, tests).</summary>
+    internal int SeededCells => _seeds?.Sum(cells => cells.Count(double.IsFinite)) ?? 0;
+
+    /// <summary>
+    /// Bounds every cell's selection from the row summaries of pass 1 before the pass: in cell (j, c), the examples
+    /// of class c whose argmax or second-largest column is j have the key p[c] − p[j] from their summary; when there
+    /// are at least m[j, c] of them, the m-th lowest of those keys bounds the cell's selection (those m examples already rank at least as
+    /// well), so the pass offers its heap only rows at or below it — not every row while the heap fills, nor each
+    /// of the many that would enter and leave again. The selection is unchanged (keys equal to the bound are still
+    /// offered, ties go to the lower index as before).
+    /// </summary>
+    public void SeedBounds(int[] labels, T[] selfConfidence, T[] first, ushort[] firstClass, T[] second, ushort[] secondClass)
+    {
+        int k = _trueClasses.Length;
+        var heaps = new LowestKeys<double>?[k][];
+        for (int c = 0; c < k; c++) heaps[c] = new LowestKeys<double>?[_trueClasses[c].Length];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int c = labels[i];
+            if (_trueClasses[c].Length == 0) continue;
+            Consider(i, c, firstClass[i], first[i]);
+            if (second.Length > 0) Consider(i, c, secondClass[i], second[i]);
+        }
+
+        void Consider(int i, int c, int j, T value)
+        {
+            if (j == c) return;
+            int t = Array.BinarySearch(_trueClasses[c], j);
+            if (t < 0) return;
+            double key = double.CreateChecked(selfConfidence[i] - value);
+            var heap = heaps[c][t] ??= new LowestKeys<double>(_capacities[c][t]);
+            if (key <= heap.AdmissionBound) heap.Offer(key, i);
+        }
+
+        _seeds = new double[k][];
+        for (int c = 0; c < k; c++)
+        {
+            _seeds[c] = new double[_trueClasses[c].Length];
+            for (int t = 0; t < _seeds[c].Length; t++)
+            {
+                var heap = heaps[c][t];
+                _seeds[c][t] = heap is not null && heap.Count == heap.Capacity ? heap.AdmissionBound : double.PositiveInfinity;
+            }
+        }
+    }
 
     /// <summary>Indices selected by any cell, ascending, from the partial selections of all workers.</summary>
     public int[] Merge(IReadOnlyList<Worker> workers)
@@ -84,39 +133,74 @@ internal sealed class NoiseRateSelection<T>
     public sealed class Worker
     {
         private readonly int[][] _trueClasses;
-        private readonly T[][] _bounds;
+        private readonly double[][] _bounds;
+        private readonly double[][]? _seeds;
         private readonly float[][] _skipAbove;
+
+        // per given class, skipAbove spread over all K columns (−∞ where there is no cell, so no column difference
+        // passes): one vector comparison tests 8 columns of a row at once; only for K ≤ DenseClasses (K² floats)
+        private readonly float[]?[]? _denseSkipAbove;
+        private readonly int[]?[]? _denseCells; // column → cell, per given class
 
         internal Worker(NoiseRateSelection<T> plan)
         {
             int k = plan._trueClasses.Length;
             _trueClasses = plan._trueClasses;
-            Selections = new LowestKeys<T>[k][];
-            _bounds = new T[k][];
+            _seeds = plan._seeds;
+            Selections = new LowestKeys<double>[k][];
+            _bounds = new double[k][];
             _skipAbove = new float[k][];
             for (int c = 0; c < k; c++)
             {
                 int cells = _trueClasses[c].Length;
-                Selections[c] = new LowestKeys<T>[cells];
-                _bounds[c] = new T[cells];
+                Selections[c] = new LowestKeys<double>[cells];
+                _bounds[c] = new double[cells];
                 _skipAbove[c] = new float[cells];
                 for (int t = 0; t < cells; t++)
                 {
-                    Selections[c][t] = new LowestKeys<T>(plan._capacities[c][t]);
-                    _bounds[c][t] = T.PositiveInfinity;
-                    _skipAbove[c][t] = float.PositiveInfinity;
+                    Selections[c][t] = new LowestKeys<double>(plan._capacities[c][t]);
+                    _bounds[c][t] = plan._seeds?[c][t] ?? double.PositiveInfinity;
+                    _skipAbove[c][t] = SkipAbove(_bounds[c][t]);
+                }
+            }
+
+            if (typeof(T) == typeof(Half) && k <= DenseClasses)
+            {
+                _denseSkipAbove = new float[k][];
+                _denseCells = new int[k][];
+                for (int c = 0; c < k; c++)
+                {
+                    if (_trueClasses[c].Length == 0) continue;
+                    var dense = new float[k];
+                    Array.Fill(dense, float.NegativeInfinity);
+                    var cells = new int[k];
+                    for (int t = 0; t < _trueClasses[c].Length; t++)
+                    {
+                        dense[_trueClasses[c][t]] = _skipAbove[c][t];
+                        cells[_trueClasses[c][t]] = t;
+                    }
+
+                    _denseSkipAbove[c] = dense;
+                    _denseCells[c] = cells;
                 }
             }
         }
 
-        internal LowestKeys<T>[][] Selections { get; }
+        /// <summary>Largest K for the dense per-class bounds (K² floats per worker: 4 MB at 1,024 classes).</summary>
+        internal const int DenseClasses = 1024;
 
         /// <summary>
-        /// <see cref="Offer"/> for a float16 row with its float copy: the float difference p[c] − p[j] is tried first,
+        /// Keys are the element-precision differences widened to double (exact, same order): the heaps then compare
+        /// doubles, not float16 (which .NET compares in software), and all precisions share one heap type.
+        /// </summary>
+        internal LowestKeys<double>[][] Selections { get; }
+
+        /// <summary>
+        /// <see cref="Offer"/> for a float16 row, given widened to float: the float difference p[c] − p[j] is tried first,
         /// and only a difference not above the next float16 after the bound is rounded to float16 (rounding is
         /// monotone, so a difference above that value rounds to a key above the bound, which could not enter).
         /// </summary>
-        public void OfferWidened(ReadOnlySpan<T> row, ReadOnlySpan<float> widened, int label, int position)
+        public void OfferWidened(ReadOnlySpan<float> widened, int label, int position)
         {
             var trueClasses = _trueClasses[label];
             if (trueClasses.Length == 0) return;
@@ -124,18 +208,62 @@ internal sealed class NoiseRateSelection<T>
             var skipAbove = _skipAbove[label];
             var selections = Selections[label];
             float ownWide = widened[label];
-            T own = row[label];
+            if (_denseSkipAbove?[label] is { } dense && Vector.IsHardwareAccelerated)
+            {
+                // the same test as below, 8 columns at a time; the rare columns that pass are offered one by one
+                var owns = new Vector<float>(ownWide);
+                int j = 0;
+                for (; j <= widened.Length - Vector<float>.Count; j += Vector<float>.Count)
+                {
+                    var skipped = Vector.GreaterThan(owns - new Vector<float>(widened.Slice(j)), new Vector<float>(dense.AsSpan(j)));
+                    if (Vector.EqualsAll(skipped, Vector<int>.AllBitsSet)) continue;
+                    for (int l = j; l < j + Vector<float>.Count; l++)
+                    {
+                        if (!(ownWide - widened[l] > dense[l])) OfferDense(widened, ownWide, l, label, position, bounds, skipAbove, selections, dense);
+                    }
+                }
+
+                for (; j < widened.Length; j++)
+                {
+                    if (!(ownWide - widened[j] > dense[j])) OfferDense(widened, ownWide, j, label, position, bounds, skipAbove, selections, dense);
+                }
+
+                return;
+            }
+
             for (int t = 0; t < trueClasses.Length; t++)
             {
                 int j = trueClasses[t];
                 if (ownWide - widened[j] > skipAbove[t]) continue;
-                T negatedMargin = own - row[j];
-                if (negatedMargin > bounds[t]) continue;
-                var selection = selections[t];
-                selection.Offer(negatedMargin, position);
-                bounds[t] = selection.AdmissionBound;
-                skipAbove[t] = float.CreateChecked(T.BitIncrement(bounds[t]));
+                OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense: null, Seed(label, t));
             }
+        }
+
+        private void OfferDense(
+            ReadOnlySpan<float> widened, float ownWide, int j, int label, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[] dense)
+        {
+            int t = _denseCells![label]![j];
+            OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense, Seed(label, t));
+        }
+
+        private double Seed(int c, int t) => _seeds?[c][t] ?? double.PositiveInfinity;
+
+        /// <summary>For float16 rows: the float above which a difference rounds to a float16 key above <paramref name="bound"/>.</summary>
+        private static float SkipAbove(double bound) => typeof(T) == typeof(Half) ? (float)Half.BitIncrement((Half)bound) : float.PositiveInfinity;
+
+        /// <param name="t">The cell of column <paramref name="j"/> in the given class's sorted true classes.</param>
+        private static void OfferColumn(
+            ReadOnlySpan<float> widened, float ownWide, int j, int t, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[]? dense, double seed)
+        {
+            // p[c] − p[j] in float16 is the float difference of the widened values rounded to float16 (.NET's Half
+            // arithmetic), here widened on to double
+            double negatedMargin = (double)(Half)(ownWide - widened[j]);
+            if (negatedMargin > bounds[t]) return;
+            var selection = selections[t];
+            selection.Offer(negatedMargin, position);
+            bounds[t] = seed < selection.AdmissionBound ? seed : selection.AdmissionBound;
+            skipAbove[t] = SkipAbove(bounds[t]);
+            if (dense is not null) dense[j] = skipAbove[t];
         }
 
         public void Offer(ReadOnlySpan<T> row, int label, int position)
@@ -149,11 +277,12 @@ internal sealed class NoiseRateSelection<T>
             {
                 // the negated margin -(p[j] - p[c]) equals p[c] - p[j] exactly (round-to-nearest is symmetric);
                 // a key equal to the bound may still win on a lower position (blocks come in any order)
-                T negatedMargin = own - row[trueClasses[t]];
+                double negatedMargin = double.CreateChecked(own - row[trueClasses[t]]);
                 if (negatedMargin > bounds[t]) continue;
                 var selection = selections[t];
                 selection.Offer(negatedMargin, position);
-                bounds[t] = selection.AdmissionBound;
+                double seed = Seed(label, t);
+                bounds[t] = seed < selection.AdmissionBound ? seed : selection.AdmissionBound;
             }
         }
     }

@@ -39,8 +39,35 @@ public static class StreamingLabelIssues
         };
     }
 
-    /// <summary>Passes over pred_probs a filter needs (the progress bar shows "pass i/n").</summary>
-    public static int Passes(FilterBy filterBy) => filterBy switch
+    /// <summary>
+    /// Passes over pred_probs a filter needs with the default ranking (the progress bar shows "pass i/n"); see
+    /// <see cref="Passes(FindLabelIssuesOptions)"/>.
+    /// </summary>
+    public static int Passes(FilterBy filterBy) => Passes(new FindLabelIssuesOptions { FilterBy = filterBy });
+
+    /// <summary>
+    /// Passes over pred_probs for these options (up to 65,536 classes): pass 1 keeps a summary of every row (see
+    /// <see cref="RowSummaries{T}"/>), from which the guesses, predicted labels and scores follow; then the rows the
+    /// summaries cannot decide (only their blocks), the prune_by_noise_rate selection, and the flagged rows only for
+    /// confidence_weighted_entropy (every value of a row enters it).
+    /// </summary>
+    public static int Passes(FindLabelIssuesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int entropy = options.ReturnIndicesRankedBy == RankBy.ConfidenceWeightedEntropy ? 1 : 0;
+        return entropy + options.FilterBy switch
+        {
+            // thresholds and predicted labels (the joint does not enter the result)
+            FilterBy.PredictedNeqGiven => 1,
+            // thresholds, undecided guesses; selections from the summaries
+            FilterBy.PruneByClass or FilterBy.ConfidentLearning or FilterBy.LowSelfConfidence or FilterBy.LowNormalizedMargin => 2,
+            // thresholds, undecided guesses, selection
+            _ => 3,
+        };
+    }
+
+    /// <summary>Passes of the path for more than 65,536 classes (no row summaries: each step reads the rows).</summary>
+    private static int PassesWithoutSummaries(FilterBy filterBy) => filterBy switch
     {
         // thresholds, [joint,] flagged rows: prune_by_class selects from the self-confidences of the first pass
         FilterBy.PruneByClass or FilterBy.ConfidentLearning => 3,
@@ -53,9 +80,49 @@ public static class StreamingLabelIssues
         int[] labels, PredProbsSource<T> source, FindLabelIssuesOptions options, StreamingOptions streaming, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!RowSummaries<T>.Supports(source.K) || !streaming.SummariseRows) return FindWithoutSummaries(labels, source, options, streaming, cancellationToken);
         int k = source.K;
         var filter = options.FilterBy;
-        var blocks = new RowBlocks<T>(source, streaming, Passes(filter));
+        var blocks = new RowBlocks<T>(source, streaming, Passes(options));
+        var labelCounts = ConfidentJoint.LabelCounts(labels, k);
+
+        var summaries = RowSummaries<T>.Read(blocks, source, labels, cancellationToken, streaming.RowCheck);
+        var thresholds = ConfidentThresholds.FromSelfConfidence(labels, summaries.SelfConfidence, k, out bool allClassesPresent);
+
+        int[] candidates;
+        if (filter == FilterBy.PredictedNeqGiven)
+        {
+            candidates = FilterPasses.PredictedNeqGiven(summaries, labels);
+        }
+        else
+        {
+            var guesses = SummaryGuesses<T>.Resolve(blocks, k, summaries, thresholds, compareInFloat64: !allClassesPresent, cancellationToken);
+            candidates = filter switch
+            {
+                FilterBy.ConfidentLearning => OffDiagonal(guesses.All(), labels),
+                FilterBy.LowSelfConfidence or FilterBy.LowNormalizedMargin =>
+                    FilterPasses.LowestScores(summaries, labels, guesses.All(), margins: filter == FilterBy.LowNormalizedMargin),
+                _ => Prune(blocks, labels, options, guesses.CountJoint(labels, k), labelCounts, summaries.SelfConfidence, cancellationToken, summaries),
+            };
+        }
+
+        var method = (ScoreMethod?)options.ReturnIndicesRankedBy;
+        var rows = method == ScoreMethod.ConfidenceWeightedEntropy
+            ? FlaggedRows.Read(blocks, k, labels, candidates, method, cancellationToken)
+            : FlaggedRows.FromSummaries(summaries, labels, candidates, method);
+        // cleanlab's _reduce_issues (drop examples predicted as given) runs for every filter but the low_* ones
+        bool reduce = filter is not (FilterBy.LowSelfConfidence or FilterBy.LowNormalizedMargin);
+        return Collect(source.N, rows, method is not null, reduce);
+    }
+
+    /// <summary>The passes without row summaries (more than 65,536 classes): every step reads the rows it needs.</summary>
+    private static StreamingLabelIssuesResult FindWithoutSummaries<T>(
+        int[] labels, PredProbsSource<T> source, FindLabelIssuesOptions options, StreamingOptions streaming, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = source.K;
+        var filter = options.FilterBy;
+        var blocks = new RowBlocks<T>(source, streaming, PassesWithoutSummaries(filter));
         var labelCounts = ConfidentJoint.LabelCounts(labels, k);
 
         T[]? selfConfidence = StreamingPasses.SelfConfidence(blocks, source, labels, requireUnitRange: true, cancellationToken, streaming.RowCheck);
@@ -87,7 +154,8 @@ public static class StreamingLabelIssues
 
     /// <summary>prune_by_noise_rate, prune_by_class or both, from the (unclipped, uncalibrated) confident joint.</summary>
     private static int[] Prune<T>(
-        RowBlocks<T> blocks, int[] labels, FindLabelIssuesOptions options, long[,] joint, long[] labelCounts, T[]? selfConfidence, CancellationToken cancellationToken)
+        RowBlocks<T> blocks, int[] labels, FindLabelIssuesOptions options, long[,] joint, long[] labelCounts, T[]? selfConfidence, CancellationToken cancellationToken,
+        RowSummaries<T>? summaries = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = labelCounts.Length;
@@ -103,7 +171,9 @@ public static class StreamingLabelIssues
         if (options.FilterBy == FilterBy.PruneByClass) return byClass!;
 
         var plan = new NoiseRateSelection<T>(pruneCounts, classCounts, options.MinExamplesPerClass);
+        if (summaries is not null) plan.SeedBounds(labels, summaries.SelfConfidence, summaries.First, summaries.FirstClass, summaries.Second, summaries.SecondClass);
         bool widenHalf = typeof(T) == typeof(Half);
+        int chunkRows = Math.Max(1, 8192 / k);
         var workers = blocks.Run(
             "selection",
             () => (Selection: plan.CreateWorker(), Buffer: new WideningBuffer()),
@@ -111,8 +181,19 @@ public static class StreamingLabelIssues
             {
                 if (widenHalf)
                 {
-                    var widened = worker.Buffer.Widen(rows);
-                    for (int r = 0; r < count; r++) worker.Selection.OfferWidened(rows.Slice(r * k, k), widened.Slice(r * k, k), labels[first + r], first + r);
+                    // a few rows at a time, so the float copy stays in the first-level cache
+                    for (int start = 0; start < count; start += chunkRows)
+                    {
+                        int chunk = Math.Min(chunkRows, count - start);
+                        var chunkValues = rows.Slice(start * k, chunk * k);
+                        var widened = worker.Buffer.Widen(chunkValues);
+                        for (int r = 0; r < chunk; r++)
+                        {
+                            int i = first + start + r;
+                            worker.Selection.OfferWidened(widened.Slice(r * k, k), labels[i], i);
+                        }
+                    }
+
                     return;
                 }
 

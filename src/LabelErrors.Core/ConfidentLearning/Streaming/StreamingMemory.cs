@@ -12,7 +12,8 @@ public static class StreamingMemory
     /// <summary>An upper estimate in bytes for N examples, K classes and elements of <paramref name="elementBytes"/>.</summary>
     public static long Estimate(long n, int k, int elementBytes, FilterBy filterBy, int workers)
     {
-        long perRow = 4 + elementBytes; // labels, self-confidence (pass 1)
+        // labels, self-confidence and the row summaries of pass 1 (three values, two columns, a flag: RowSummaries)
+        long perRow = 4 + elementBytes + (3L * elementBytes) + 5;
         perRow += filterBy switch
         {
             FilterBy.PredictedNeqGiven => 4, // flagged indices, at most one per row

@@ -22,6 +22,12 @@ public sealed record StreamingOptions
     /// </summary>
     public Validation.PredProbsRowCheck? RowCheck { get; init; }
 
+    /// <summary>
+    /// Keep a summary of every row in the first pass (<see cref="RowSummaries{T}"/>) so later steps need not read the
+    /// rows again; false runs the path used above 65,536 classes (tests compare both).
+    /// </summary>
+    internal bool SummariseRows { get; init; } = true;
+
     internal int RowsPerBlock(PredProbsSource source)
     {
         int rows = BlockRows ?? Math.Max(1, DefaultBlockBytes / Math.Max(1, source.RowBytes));

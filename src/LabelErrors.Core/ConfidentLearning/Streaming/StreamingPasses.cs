@@ -107,7 +107,7 @@ internal static class StreamingPasses
     }
 
     /// <summary>Same error as <see cref="PredProbs.EnsureFinite"/>: the first non-finite value in row-major order.</summary>
-    private static void ThrowFirstNonFinite<T>(PredProbsSource<T> source)
+    internal static void ThrowFirstNonFinite<T>(PredProbsSource<T> source)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int k = source.K;

@@ -6,12 +6,14 @@ namespace LabelErrors.Core.Tests.ConfidentLearning.Streaming;
 /// <summary>Runs the streaming path with several block sizes and thread counts and compares it with the in-memory path.</summary>
 internal static class StreamingAssert
 {
-    /// <summary>Default blocks on one thread; tiny blocks (classes split across many blocks) on several threads.</summary>
+    /// <summary>Default blocks on one thread; tiny blocks (classes split across many blocks) on several threads; without row summaries.</summary>
     public static IEnumerable<StreamingOptions> Settings(int n) =>
     [
         new StreamingOptions { MaxDegreeOfParallelism = 1 },
         new StreamingOptions { BlockRows = 7, MaxDegreeOfParallelism = 3 },
         new StreamingOptions { BlockRows = Math.Max(1, n / 5 + 3), MaxDegreeOfParallelism = 4 },
+        // the path for more than 65,536 classes (no row summaries: every step reads the rows)
+        new StreamingOptions { BlockRows = 11, MaxDegreeOfParallelism = 2, SummariseRows = false },
     ];
 
     public static StreamingLabelIssuesResult SameAsInMemory(int[] labels, PredProbs p, FindLabelIssuesOptions options, StreamingOptions streaming)

@@ -1,0 +1,134 @@
+using System.Numerics;
+
+namespace LabelErrors.Core.ConfidentLearning.Streaming;
+
+/// <summary>
+/// What the first pass keeps of every row besides its self-confidence, so that later steps need not read the row
+/// again: the two largest values and their columns (argmax and second), the third largest value, and whether
+/// cleanlab's <c>_reduce_issues</c> keeps the example. From these the confident guess follows once the thresholds are
+/// known for every row whose third value is below the lowest threshold (a row sums to 1, so few can have more classes
+/// at their thresholds; the others are read again, see <see cref="SummaryGuesses"/>), and so do the predicted label,
+/// the self-confidence and normalized-margin scores (<c>max over other classes</c> is the first or the second value).
+/// Memory: 4 × sizeof(T) + 5 bytes per row with the self-confidence (13 for float16); the third value is freed once
+/// the guesses are known.
+/// </summary>
+internal sealed class RowSummaries<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Columns are kept as ushort.</summary>
+    public const int MaxClasses = ushort.MaxValue + 1;
+
+    private RowSummaries(int n)
+    {
+        SelfConfidence = new T[n];
+        First = new T[n];
+        Second = new T[n];
+        Third = new T[n];
+        FirstClass = new ushort[n];
+        SecondClass = new ushort[n];
+        PredictedAsGiven = new bool[n];
+    }
+
+    public T[] SelfConfidence { get; }
+
+    public T[] First { get; }
+
+    public T[] Second { get; }
+
+    /// <summary>Null once the guesses are known (<see cref="ReleaseThird"/>).</summary>
+    public T[]? Third { get; private set; }
+
+    /// <summary>numpy's argmax of the row (first maximum).</summary>
+    public ushort[] FirstClass { get; }
+
+    public ushort[] SecondClass { get; }
+
+    /// <summary><see cref="ClassPruning.IsPredictedAsGiven"/> of the row.</summary>
+    public bool[] PredictedAsGiven { get; }
+
+    public static bool Supports(int k) => k <= MaxClasses;
+
+    public void ReleaseThird() => Third = null;
+
+    /// <summary>The largest value of the row other than column <paramref name="label"/> (−∞ for K = 1), as <see cref="LabelQuality.MaxExcluding"/>.</summary>
+    public T MaxOther(int i, int label) => FirstClass[i] == label ? Second[i] : First[i];
+
+    /// <summary><see cref="LabelQuality.NormalizedMarginRow"/> of row <paramref name="i"/>, the same operations in T.</summary>
+    public T NormalizedMargin(int i, int label) => (SelfConfidence[i] - MaxOther(i, label) + T.One) / T.CreateChecked(2);
+
+    /// <summary>
+    /// Pass 1: the summaries, the finite/range scan and the deferred row checks. Rows are handled a few at a time
+    /// (float16 widened into a buffer that stays in the first-level cache, not the whole block).
+    /// </summary>
+    public static RowSummaries<T> Read(
+        RowBlocks<T> blocks, PredProbsSource<T> source, int[] labels, CancellationToken cancellationToken, Validation.PredProbsRowCheck? rowCheck)
+    {
+        int k = source.K;
+        if (!Supports(k)) throw new ArgumentOutOfRangeException(nameof(source), $"At most {MaxClasses} classes are summarised.");
+        var summaries = new RowSummaries<T>(source.N);
+        int chunkRows = Math.Max(1, 8192 / k);
+        var scans = blocks.Run(
+            "thresholds",
+            () => new SummaryState { RowCheck = rowCheck?.CreateWorker(k) },
+            (state, first, count, rows) =>
+            {
+                for (int start = 0; start < count; start += chunkRows)
+                {
+                    int chunk = Math.Min(chunkRows, count - start);
+                    var chunkValues = rows.Slice(start * k, chunk * k);
+                    ValueScan.Result scan;
+                    ReadOnlySpan<float> widened = default;
+                    if (typeof(T) == typeof(Half))
+                    {
+                        widened = state.Widen(chunkValues);
+                        scan = ValueScan.ScanBlock(widened);
+                        for (int r = 0; r < chunk; r++) summaries.Add<float>(first + start + r, chunkValues.Slice(r * k, k), widened.Slice(r * k, k), labels);
+                    }
+                    else
+                    {
+                        scan = ValueScan.ScanBlock(chunkValues);
+                        for (int r = 0; r < chunk; r++)
+                        {
+                            var row = chunkValues.Slice(r * k, k);
+                            summaries.Add(first + start + r, row, row, labels);
+                        }
+                    }
+
+                    state.Scan = ValueScan.Combine(state.Scan, scan);
+                    if (state.RowCheck is not null) rowCheck!.Check(state.RowCheck, first + start, chunk, k, chunkValues, widened);
+                }
+            },
+            cancellationToken);
+        rowCheck?.ThrowFirstProblem(scans.Select(s => s.RowCheck!));
+        var total = scans.Select(s => s.Scan).Aggregate(ValueScan.Result.Empty, ValueScan.Combine);
+        if (!total.AllFinite) StreamingPasses.ThrowFirstNonFinite(source);
+        InputChecks.ValidateRange(total, requireUnitRange: true);
+        return summaries;
+    }
+
+    /// <param name="row">The row in T.</param>
+    /// <param name="values">The same row in TRow (float16 widened to float: exact, order kept).</param>
+    private void Add<TRow>(int i, ReadOnlySpan<T> row, ReadOnlySpan<TRow> values, int[] labels)
+        where TRow : unmanaged, IFloatingPointIeee754<TRow>
+    {
+        int label = labels[i];
+        var top = TopThree.Of(values);
+        T self = row[label];
+        SelfConfidence[i] = self;
+        First[i] = row[top.FirstClass];
+        Second[i] = row.Length > 1 ? row[top.SecondClass] : T.NegativeInfinity;
+        Third![i] = T.CreateTruncating(top.Third); // a value of the row, or −∞: exact
+        FirstClass[i] = (ushort)top.FirstClass;
+        SecondClass[i] = (ushort)top.SecondClass;
+        // nothing else can reach the boosted own value when the largest other value stays below it
+        T boosted = self + T.CreateChecked(1e-6);
+        PredictedAsGiven[i] = MaxOther(i, label) < boosted || ClassPruning.IsPredictedAsGiven(row, label);
+    }
+
+    private sealed class SummaryState : WideningBuffer
+    {
+        public ValueScan.Result Scan { get; set; } = ValueScan.Result.Empty;
+
+        public Validation.PredProbsRowCheck.Worker? RowCheck { get; init; }
+    }
+}

@@ -56,9 +56,12 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
         return statements;
     }
 
-    /// <summary>Statistics for the planner before the first page is asked for (autovacuum would come later).</summary>
+    /// <summary>
+    /// Statistics for the planner before the first page is asked for (autovacuum would come later), and the visibility
+    /// map: without it the gallery's counts are parallel sequential scans of the partition until autovacuum has been by.
+    /// </summary>
     public Task AnalyzeAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, $"ANALYZE {StagingName}", cancellationToken);
+        ExecuteAsync(connection, $"VACUUM (ANALYZE) {StagingName}", cancellationToken);
 
     /// <summary>Makes the rows visible, in the caller's transaction (the one that marks the job succeeded).</summary>
     public async Task AttachAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

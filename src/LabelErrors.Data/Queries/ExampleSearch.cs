@@ -73,6 +73,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         List<(double Key, long StudyIndex)> keys, int total, int pageSize, CancellationToken cancellationToken)
     {
         var pageKeys = keys.Take(pageSize).ToList();
+        if (pageKeys.Count == 0)
+            return new ExampleSlice([], total, null);
         var indices = pageKeys.Select(r => r.StudyIndex).ToArray();
         var items = await db.Examples.AsNoTracking()
             .Where(e => e.DatasetId == datasetId && indices.Contains(e.StudyIndex))

@@ -29,7 +29,8 @@ public sealed partial class TenMillionRowPlanTests(TenMillionRowUpload upload, I
     {
         ["issues, first page"] = UploadGallery.Defaults,
         ["issues, deep page"] = UploadGallery.Defaults with { Page = 20_000 },
-        ["issues, given class"] = UploadGallery.Defaults with { GivenClass = 7 },
+        // Class 70: every flagged example has a given class that is a multiple of 10 (StagedUploadSeed).
+        ["issues, given class"] = UploadGallery.Defaults with { GivenClass = 70 },
         ["issues, suggested class"] = UploadGallery.Defaults with { SuggestedClass = 9 },
         ["issues, label quality at most 0.01"] = UploadGallery.Defaults with { MaxLabelQuality = 0.01 },
         ["outliers, first page"] = UploadGallery.WithScope(UploadGallery.Defaults, ExampleScope.Outliers),

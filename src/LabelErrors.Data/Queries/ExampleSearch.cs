@@ -47,6 +47,9 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         var total = await filtered.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, ExampleQuery.MaxPageSize);
 
+        if (query.Sort == ExampleSort.IssueRank)
+            return await IssueRankSliceAsync(db, datasetId, query, filtered, after, total, pageSize, cancellationToken);
+
         var rows = filtered.Select(KeyedRowSelector(key));
         if (after is not null)
             rows = rows.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.Key, r.StudyIndex), ValueTuple.Create(after.Key, after.StudyIndex)));
@@ -54,7 +57,24 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             .Take(pageSize + 1)
             .ToListAsync(cancellationToken);
 
+        return await SliceAsync(db, datasetId, query, keys.Select(k => (k.Key, k.StudyIndex)).ToList(), total, pageSize, cancellationToken);
+    }
+
+    private static async Task<ExampleSlice> IssueRankSliceAsync(LabelErrorsDbContext db, int datasetId, ExampleQuery query,
+        IQueryable<Example> filtered, ExampleCursor? after, int total, int pageSize, CancellationToken cancellationToken)
+    {
+        var from = after is null ? (IssueRankKeyset.Position?)null : IssueRankKeyset.Position.FromKey(after.Key, after.StudyIndex);
+        var positions = await IssueRankKeyset.AfterAsync(filtered, query, from, pageSize + 1, cancellationToken);
+        return await SliceAsync(db, datasetId, query, positions.Select(p => (p.Key, p.StudyIndex)).ToList(), total, pageSize, cancellationToken);
+    }
+
+    /// <summary>The slice of the first <paramref name="pageSize"/> of <paramref name="keys"/> (one more tells there is a next).</summary>
+    private static async Task<ExampleSlice> SliceAsync(LabelErrorsDbContext db, int datasetId, ExampleQuery query,
+        List<(double Key, long StudyIndex)> keys, int total, int pageSize, CancellationToken cancellationToken)
+    {
         var pageKeys = keys.Take(pageSize).ToList();
+        if (pageKeys.Count == 0)
+            return new ExampleSlice([], total, null);
         var indices = pageKeys.Select(r => r.StudyIndex).ToArray();
         var items = await db.Examples.AsNoTracking()
             .Where(e => e.DatasetId == datasetId && indices.Contains(e.StudyIndex))
@@ -86,6 +106,9 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             .FirstOrDefaultAsync(cancellationToken);
         if (current is null)
             return new ExampleNeighbours(null, null);
+        if (query.Sort == ExampleSort.IssueRank)
+            return await IssueRankKeyset.NeighboursAsync(
+                Filter(db.Examples.AsNoTracking(), datasetId, query), query, IssueRankKeyset.Position.FromKey(current.Key, current.StudyIndex), cancellationToken);
 
         var next = await rows
             .Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.Key, r.StudyIndex), ValueTuple.Create(current.Key, current.StudyIndex)))
@@ -108,6 +131,8 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
     public async Task<(Example? Example, ExampleNeighbours Neighbours)> FindWithNeighboursAsync(
         int datasetId, long studyIndex, ExampleQuery query, CancellationToken cancellationToken = default)
     {
+        if (query.Sort == ExampleSort.IssueRank)
+            return await FindWithIssueRankNeighboursAsync(datasetId, studyIndex, query, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = Filter(db.Examples.AsNoTracking(), datasetId, query).Select(KeyedRowSelector(SortKey(query)));
         var found = await db.Examples.AsNoTracking()
@@ -138,6 +163,32 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         var example = found.Example;
         (example.Votes, example.Text, example.VisitorTally) = (found.Votes, found.Text, found.VisitorTally);
         return (example, new ExampleNeighbours(found.Previous, found.Next));
+    }
+
+    // In the issue-rank order the neighbours are two runs (IssueRankKeyset), which one statement cannot hold without
+    // planning both for every example: the example first, then its neighbours from its rank (three round trips).
+    private async Task<(Example? Example, ExampleNeighbours Neighbours)> FindWithIssueRankNeighboursAsync(
+        int datasetId, long studyIndex, ExampleQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Examples.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.StudyIndex == studyIndex)
+            .Select(e => new
+            {
+                Example = e,
+                e.Votes,
+                Text = e.Text == null ? null
+                    : new ExampleText { DatasetId = e.Text.DatasetId, ExampleId = e.Text.ExampleId, Text = e.Text.Text },
+                e.VisitorTally,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return (null, new ExampleNeighbours(null, null));
+        var example = found.Example;
+        (example.Votes, example.Text, example.VisitorTally) = (found.Votes, found.Text, found.VisitorTally);
+        var neighbours = await IssueRankKeyset.NeighboursAsync(Filter(db.Examples.AsNoTracking(), datasetId, query), query,
+            new IssueRankKeyset.Position(example.IssueRank, example.StudyIndex), cancellationToken);
+        return (example, neighbours);
     }
 
     /// <summary>The query's filters as a composable <see cref="IQueryable{T}"/> (the API's exports reuse it).</summary>

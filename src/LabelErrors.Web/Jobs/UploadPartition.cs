@@ -63,9 +63,12 @@ public sealed partial class UploadPartition(int datasetId, int attempt)
     /// <summary>Whether an index statement of <see cref="IndexStatementsAsync"/> builds a partial index (one with a WHERE clause).</summary>
     public static bool IsPartial(string statement) => statement.StartsWith("CREATE ", StringComparison.Ordinal) && statement.Contains(" WHERE ", StringComparison.Ordinal);
 
-    /// <summary>Statistics for the planner before the first page is asked for (autovacuum would come later).</summary>
+    /// <summary>
+    /// Statistics for the planner before the first page is asked for (autovacuum would come later), and the visibility
+    /// map: without it the gallery's counts are parallel sequential scans of the partition until autovacuum has been by.
+    /// </summary>
     public Task AnalyzeAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, $"ANALYZE {StagingName}", cancellationToken);
+        ExecuteAsync(connection, $"VACUUM (ANALYZE) {StagingName}", cancellationToken);
 
     /// <summary>Makes the rows visible, in the caller's transaction (the one that marks the job succeeded).</summary>
     public async Task AttachAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

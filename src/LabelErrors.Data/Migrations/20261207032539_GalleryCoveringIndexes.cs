@@ -10,9 +10,10 @@ namespace LabelErrors.Data.Migrations
     /// scope sort-key indexes (ScopeSortKeyIndexes) are rebuilt with <c>INCLUDE (id)</c> so that walking a scope in its
     /// order is an index-only scan, and the votes get (dataset_id, example_id) INCLUDE their counts so that the agreement
     /// filter is an index-only probe: a deep page with an agreement filter no longer reads every skipped row's heap tuple
-    /// and votes row. Upload saves are unchanged: the scope indexes are partial (checked, validated, flagged rows only:
-    /// an upload has none, so its partition gets the same number of indexes as before, all three empty), and an
-    /// upload writes no votes. Same names, so the plan tests and the Citus layout keep them. SQL, as EF Core cannot
+    /// and votes row. Upload saves are unchanged: the two scope indexes are partial (mTurk-checked and validated rows
+    /// only: an upload has none, so its partition gets the same indexes as before, both empty), and an upload writes no
+    /// votes. The flagged scope's index is left as it is: an upload's flagged rows are in it, and INCLUDE (id) would
+    /// make it larger. Same names, so the plan tests and the Citus layout keep them. SQL, as EF Core cannot
     /// declare expression indexes.
     /// </summary>
     public partial class GalleryCoveringIndexes : Migration
@@ -23,7 +24,6 @@ namespace LabelErrors.Data.Migrations
         [
             ("ix_examples_dataset_id_checked_label_quality_key", "is_mturk_checked"),
             ("ix_examples_dataset_id_validated_label_quality_key", "is_validated_error"),
-            ("ix_examples_dataset_id_flagged_label_quality_key", "is_cl_flagged"),
         ];
 
         /// <inheritdoc />

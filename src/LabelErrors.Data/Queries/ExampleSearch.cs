@@ -27,11 +27,11 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         var filtered = Filter(db.Examples.AsNoTracking(), datasetId, query);
         var total = knownTotal ?? await filtered.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, ExampleQuery.MaxPageSize);
-        // The page's keys first, then its rows by primary key, in one statement: the filter, order and OFFSET run on
-        // the scope's sort-key index and the votes' covering index alone (index-only scans, migration
-        // GalleryCoveringIndexes), and only the page's 24 rows are read from the heap and joined to their votes and
-        // texts. Selecting the whole row under the OFFSET read every skipped row's heap tuple (a deep page with an
-        // agreement filter read its whole scope).
+        // The page's keys first, then its rows by primary key, in one statement: only the page's rows are read whole
+        // and joined to their votes and texts. Under the OFFSET, the checked and validated scopes' sort-key indexes and
+        // the votes' covering index answer the filter and order alone (index-only scans, migration
+        // GalleryCoveringIndexes); selecting the whole row there read every skipped row's heap tuple (a deep page with
+        // an agreement filter read its whole scope's rows and votes).
         var pageIds = Order(filtered, query)
             .Skip((int)Math.Min((long)(query.Page - 1) * pageSize, int.MaxValue))
             .Take(pageSize)

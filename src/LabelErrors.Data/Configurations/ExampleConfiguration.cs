@@ -42,6 +42,9 @@ internal sealed class ExampleConfiguration : IEntityTypeConfiguration<Example>
         builder.HasIndex(e => new { e.DatasetId, e.GuessedLabel }).HasFilter("guessed_label IS NOT NULL");
         builder.HasIndex(e => new { e.DatasetId, e.IssueRank }).HasFilter("issue_rank IS NOT NULL");
         builder.HasIndex(e => new { e.DatasetId, e.IsOutlier, e.OutlierScore }).HasFilter("is_outlier");
+        // The scopes' sort-key indexes, (dataset_id, label-quality key, study_index) WHERE <scope>, are SQL (migrations
+        // ScopeSortKeyIndexes; GalleryCoveringIndexes adds INCLUDE (id, label_quality) to the checked and validated
+        // ones, empty in an upload's partition, so that a gallery page's keys are an index-only scan).
 
         // AudioSet's "given/guessed class" filter: array containment (@>) on the label-name lists.
         builder.HasIndex(e => e.GivenLabelNames).HasMethod("gin").HasFilter("given_label_names IS NOT NULL");

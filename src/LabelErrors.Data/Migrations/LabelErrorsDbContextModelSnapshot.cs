@@ -621,6 +621,11 @@ namespace LabelErrors.Data.Migrations
                     b.HasIndex("Neither")
                         .HasDatabaseName("ix_mturk_votes_neither");
 
+                    b.HasIndex("DatasetId", "ExampleId")
+                        .HasDatabaseName("ix_mturk_votes_dataset_id_example_id_counts");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DatasetId", "ExampleId"), new[] { "Given", "Guessed", "Both", "Neither" });
+
                     b.ToTable("mturk_votes", (string)null);
                 });
 

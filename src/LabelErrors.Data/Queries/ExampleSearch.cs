@@ -27,9 +27,16 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         var filtered = Filter(db.Examples.AsNoTracking(), datasetId, query);
         var total = knownTotal ?? await filtered.CountAsync(cancellationToken);
         var pageSize = Math.Clamp(query.PageSize, 1, ExampleQuery.MaxPageSize);
-        var items = await Order(filtered, query)
+        // The page's keys first, then its rows by primary key, in one statement: only the page's rows are read whole
+        // and joined to their votes and texts. Under the OFFSET, the checked and validated scopes' sort-key indexes and
+        // the votes' covering index answer the filter and order alone (index-only scans, migration
+        // GalleryCoveringIndexes); selecting the whole row there read every skipped row's heap tuple (a deep page with
+        // an agreement filter read its whole scope's rows and votes).
+        var pageIds = Order(filtered, query)
             .Skip((int)Math.Min((long)(query.Page - 1) * pageSize, int.MaxValue))
             .Take(pageSize)
+            .Select(e => e.Id);
+        var items = await Order(db.Examples.AsNoTracking().Where(e => e.DatasetId == datasetId && pageIds.Contains(e.Id)), query)
             .Select(ToListItem)
             .ToListAsync(cancellationToken);
         return new ExamplePage(items, total, query.Page, pageSize);

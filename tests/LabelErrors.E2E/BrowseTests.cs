@@ -333,5 +333,7 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
         var expectedUrl = path ? site.BaseUrl + query : site.BaseUrl + "/d/cifar10" + query;
         await Expect(page).ToHaveURLAsync(expectedUrl);
         await Expect(page.Locator("#result-count")).ToContainTextAsync($"{count} example");
+        if (!path) // the filter island follows the page's view a moment after the page: act on its controls only then
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("data-filter-view", query);
     }
 }

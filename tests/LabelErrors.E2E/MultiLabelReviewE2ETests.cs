@@ -89,6 +89,7 @@ public sealed class MultiLabelReviewE2ETests(UploadSiteFixture site) : IClassFix
 
         // The charts of the upload: issues per class by kind and the label quality distribution.
         await page.GotoAsync($"{site.BaseUrl}/u/{token}");
+        await BrowserPages.WaitInteractiveAsync(page); // a click while the circuit attaches its link handling can be lost
         await page.Locator("#upload-charts").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=multilabel-issues-chart] svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=multilabel-quality-chart] svg")).ToBeVisibleAsync();

@@ -4,6 +4,8 @@
 window.labelErrorsBrowse = {
   // Called by MainLayout once the circuit has rendered: tests (and styles) can tell the page is interactive.
   markInteractive: () => document.documentElement.setAttribute("data-interactive", "true"),
+  // Called by the gallery's filter island once it follows the page's view (its query string, "" for the default).
+  markFilterView: (query) => document.documentElement.setAttribute("data-filter-view", query),
 };
 
 (() => {

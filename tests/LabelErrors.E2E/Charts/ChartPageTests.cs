@@ -53,6 +53,9 @@ public sealed class ChartPageTests(ImportedSiteFixture site)
 
         await cell.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/d/mnist?", StringComparison.Ordinal));
+        // The gallery is a static page: leaving the interactive chart page for it is a whole page load, and the address
+        // can pass through an intermediate form (seen once in CI: "guessed=2?"). Read it once the gallery is there.
+        await Assertions.Expect(page.Locator("#result-count")).ToBeVisibleAsync();
         var url = new Uri(page.Url);
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query);
         Assert.Equal(given.ToString(), query["given"].ToString());

@@ -63,15 +63,7 @@ internal static class FilterPasses
         int numErrors = counts.Sum(c => c.Value);
         offDiagonal = null!;
 
-        var mask = new bool[labels.Length];
-        StableSelection.MarkLowest<T>(scores, numErrors, new T[labels.Length], mask);
-        var selected = new List<int>();
-        for (int i = 0; i < mask.Length; i++)
-        {
-            if (mask[i]) selected.Add(i);
-        }
-
-        return [.. selected];
+        return LowestIndices(scores, numErrors);
     }
 
     /// <summary>predicted_neq_given from the argmax kept by pass 1: no pass.</summary>
@@ -108,8 +100,15 @@ internal static class FilterPasses
             for (int i = 0; i < scores.Length; i++) scores[i] = summaries.NormalizedMargin(i, labels[i]);
         }
 
-        var mask = new bool[labels.Length];
-        StableSelection.MarkLowest<T>(scores, numErrors, new T[labels.Length], mask);
+        return LowestIndices(scores, numErrors);
+    }
+
+    /// <summary>The indices of the <paramref name="count"/> lowest scores, in index order (ties as numpy's stable sort breaks them).</summary>
+    private static int[] LowestIndices<T>(T[] scores, int count)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var mask = new bool[scores.Length];
+        StableSelection.MarkLowest<T>(scores, count, new T[scores.Length], mask);
         var selected = new List<int>();
         for (int i = 0; i < mask.Length; i++)
         {

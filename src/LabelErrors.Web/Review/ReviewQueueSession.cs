@@ -5,7 +5,8 @@ namespace LabelErrors.Web.Review;
 
 /// <summary>
 /// What every review session shares, whatever a decision holds (one label, a label set): the queue of flagged
-/// examples, the position in it, each example's current decision, moving, undo and the bulk accept. Every change is
+/// examples, the position in it, each example's current decision, moving, undo and the bulk accept. The queue is held
+/// a window at a time (<see cref="QueueWindow{TItem}"/>, read by keyset as the reviewer moves), never whole. Every change is
 /// recorded by the review services before the call returns; the session only remembers where the reviewer is. Actions
 /// run one at a time (keys arrive faster than the database answers), so a second key waits for the first.
 /// </summary>
@@ -14,15 +15,23 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly ReviewService _log;
+    private readonly QueueWindow<TItem> _queue;
     private Dictionary<long, ReviewDecision> _current = [];
+    private int _decided;
 
-    private protected ReviewQueueSession(ReviewService log, UploadLookup upload) => (_log, Upload) = (log, upload);
+    private protected ReviewQueueSession(ReviewService log, UploadLookup upload, IReviewQueue<TItem> queue, int window) =>
+        (_log, Upload, _queue) = (log, upload, new QueueWindow<TItem>(queue, window));
 
     public UploadLookup Upload { get; }
     public Dataset Dataset => Upload.Dataset;
     public UploadContentKind Content => Dataset.Upload!.Content;
 
-    public IReadOnlyList<TItem> Queue { get; private set; } = [];
+    /// <summary>How many examples the queue holds.</summary>
+    public int Total => _queue.Total;
+
+    /// <summary>The stretch of the queue held now: its first position and how many (tests look at the window's bounds).</summary>
+    internal (int Start, int Count) Held => _queue.Held;
+
     public IReadOnlyDictionary<long, ReviewDecision> Decisions => _current;
     public int Position { get; private set; }
 
@@ -36,21 +45,22 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
     public IReadOnlyList<TBulkChange>? BulkPreview { get; private set; }
     public bool BulkApplied { get; private set; }
 
-    public TItem? Current => Position >= 0 && Position < Queue.Count ? Queue[Position] : null;
-    public TItem? Next => Position + 1 < Queue.Count ? Queue[Position + 1] : null;
-    public int Decided => Queue.Count(i => _current.ContainsKey(i.StudyIndex));
-    public bool IsComplete => Queue.Count > 0 && Decided == Queue.Count;
-    public double ProgressPercent => Queue.Count == 0 ? 100 : 100.0 * Decided / Queue.Count;
+    public TItem? Current => _queue.At(Position);
+    public TItem? Next => _queue.At(Position + 1);
+
+    /// <summary>How many of the queue's examples have a current decision.</summary>
+    public int Decided => _decided;
+    public bool IsComplete => Total > 0 && Decided == Total;
+    public double ProgressPercent => Total == 0 ? 100 : 100.0 * Decided / Total;
 
     public ReviewDecision? DecisionOf(TItem item) => _current.GetValueOrDefault(item.StudyIndex);
 
     /// <summary>Loads the queue and the decisions so far, and resumes at the first undecided example (a reload or crash loses nothing).</summary>
     internal async Task OpenAsync(CancellationToken cancellationToken)
     {
-        Queue = await QueueAsync(cancellationToken);
+        await _queue.OpenAsync(cancellationToken);
         await ReloadDecisionsAsync(cancellationToken);
-        Position = Math.Max(0, FirstUndecidedFrom(0) ?? 0);
-        await LoadCurrentAsync(cancellationToken);
+        await GoToAsync(await FirstUndecidedFromAsync(0, cancellationToken) ?? 0, cancellationToken);
     }
 
     /// <summary>Takes back the latest decision (a whole bulk accept if it was one) and goes to the first example it changed.</summary>
@@ -60,20 +70,18 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
         await ReloadDecisionsAsync(cancellationToken);
         if (undone.Count > 0)
         {
-            var first = Queue.Select((item, i) => (item, i)).Where(p => undone.Contains(p.item.StudyIndex)).Select(p => (int?)p.i).FirstOrDefault();
-            if (first is { } position)
+            if (await _queue.FirstOfAsync(undone, cancellationToken) is { } position)
                 Position = position;
             if (BulkApplied && undone.Count > 1)
                 (BulkPreview, BulkApplied) = (null, false);
         }
-        await LoadCurrentAsync(cancellationToken);
+        await GoToAsync(Position, cancellationToken);
     }, cancellationToken);
 
     /// <summary>Moves <paramref name="by"/> places in the queue, stopping at its ends.</summary>
     public Task MoveAsync(int by, CancellationToken cancellationToken = default) => OneAtATimeAsync(async () =>
     {
-        Position = Math.Clamp(Position + by, 0, Math.Max(0, Queue.Count - 1));
-        await LoadCurrentAsync(cancellationToken);
+        await GoToAsync(Math.Clamp(Position + by, 0, Math.Max(0, Total - 1)), cancellationToken);
     }, cancellationToken);
 
     /// <summary>What accepting the suggestion for the <see cref="BulkK"/> worst undecided examples would change.</summary>
@@ -89,8 +97,7 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
         BulkPreview = await BulkAcceptAsync(BulkK, cancellationToken);
         BulkApplied = true;
         await ReloadDecisionsAsync(cancellationToken);
-        Position = FirstUndecidedFrom(0) ?? Position;
-        await LoadCurrentAsync(cancellationToken);
+        await GoToAsync(await FirstUndecidedFromAsync(0, cancellationToken) ?? Position, cancellationToken);
     }, cancellationToken);
 
     public void Dispose()
@@ -112,6 +119,8 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
         {
             if (await decide(item) is not { } decision)
                 return;
+            if (!_current.ContainsKey(item.StudyIndex))
+                _decided++;
             _current[item.StudyIndex] = decision;
         }
         catch (TRefusal e)
@@ -121,11 +130,9 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
         }
         Note = null;
         Error = null;
-        Position = FirstUndecidedFrom(Position + 1) ?? FirstUndecidedFrom(0) ?? Position;
-        await LoadCurrentAsync(cancellationToken);
+        var next = await FirstUndecidedFromAsync(Position + 1, cancellationToken) ?? await FirstUndecidedFromAsync(0, cancellationToken) ?? Position;
+        await GoToAsync(next, cancellationToken);
     }, cancellationToken);
-
-    private protected abstract Task<IReadOnlyList<TItem>> QueueAsync(CancellationToken cancellationToken);
 
     private protected abstract Task<IReadOnlyList<TBulkChange>> PreviewBulkAcceptAsync(int worst, CancellationToken cancellationToken);
 
@@ -147,14 +154,35 @@ public abstract class ReviewQueueSession<TItem, TBulkChange> : IDisposable
         }
     }
 
-    private async Task ReloadDecisionsAsync(CancellationToken cancellationToken) =>
-        _current = (await _log.CurrentAsync(Dataset.Id, cancellationToken)).ToDictionary();
-
-    private int? FirstUndecidedFrom(int start)
+    private async Task ReloadDecisionsAsync(CancellationToken cancellationToken)
     {
-        for (var i = start; i < Queue.Count; i++)
+        _current = (await _log.CurrentAsync(Dataset.Id, cancellationToken)).ToDictionary();
+        // A decision may name an example outside the queue (the API takes any index): only the queue's count.
+        _decided = await _queue.CountOfAsync(_current.Keys, cancellationToken);
+    }
+
+    /// <summary>Moves to <paramref name="position"/>, with the window holding it and the next one, and loads what the page shows.</summary>
+    private async Task GoToAsync(int position, CancellationToken cancellationToken)
+    {
+        await _queue.HoldAsync(position, cancellationToken);
+        Position = position;
+        await LoadCurrentAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The first undecided position from <paramref name="start"/> on, walking the queue a window at a time: a walk
+    /// reads as many windows as there are decided examples in its way (none when everything is decided).
+    /// </summary>
+    private async Task<int?> FirstUndecidedFromAsync(int start, CancellationToken cancellationToken)
+    {
+        if (Decided >= Total)
+            return null;
+        for (var i = start; i < Total; i++)
         {
-            if (!_current.ContainsKey(Queue[i].StudyIndex))
+            await _queue.HoldAsync(i, cancellationToken);
+            if (_queue.At(i) is not { } item)
+                return null;
+            if (!_current.ContainsKey(item.StudyIndex))
                 return i;
         }
         return null;

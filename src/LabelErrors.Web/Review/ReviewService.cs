@@ -12,16 +12,8 @@ public sealed class ReviewService(IDbContextFactory<LabelErrorsDbContext> contex
 {
     public const int MaxNoteLength = 1000;
 
-    /// <summary>The flagged examples, worst label quality first (ties by issue rank, then index).</summary>
-    public async Task<IReadOnlyList<ReviewItem>> QueueAsync(int datasetId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Examples.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && e.IsClFlagged)
-            .OrderBy(e => e.LabelQuality ?? double.MaxValue).ThenBy(e => e.IssueRank).ThenBy(e => e.StudyIndex)
-            .Select(e => new ReviewItem(e.Id, e.StudyIndex, e.GivenLabel, e.GuessedLabel ?? e.PredictedLabel, e.LabelQuality, e.NormalizedMargin, e.IssueRank))
-            .ToListAsync(cancellationToken);
-    }
+    /// <summary>The flagged examples, worst label quality first (ties by issue rank, then index), read a stretch at a time.</summary>
+    public IReviewQueue<ReviewItem> Queue(int datasetId) => new FlaggedReviewQueue(contexts, datasetId);
 
     /// <summary>Each decided example's current decision (its latest one not undone), by study index.</summary>
     public async Task<IReadOnlyDictionary<long, ReviewDecision>> CurrentAsync(int datasetId, CancellationToken cancellationToken = default)
@@ -105,13 +97,24 @@ public sealed class ReviewService(IDbContextFactory<LabelErrorsDbContext> contex
     {
         if (worst <= 0)
             return [];
-        var queue = await QueueAsync(datasetId, cancellationToken);
         var current = await CurrentAsync(datasetId, cancellationToken);
-        return queue
-            .Where(i => i.SuggestedLabel is not null && !current.ContainsKey(i.StudyIndex))
-            .Take(worst)
-            .Select(i => new BulkChange(i.StudyIndex, i.GivenLabel, i.SuggestedLabel!.Value, i.LabelQuality))
-            .ToList();
+        var queue = Queue(datasetId);
+        var changes = new List<BulkChange>();
+        // The queue a window at a time from its start, until enough undecided examples with a suggestion are found.
+        var window = Math.Clamp(worst, 100, 5_000);
+        ReviewItem? after = null;
+        while (changes.Count < worst)
+        {
+            var items = await queue.AfterAsync(after, window, cancellationToken);
+            changes.AddRange(items
+                .Where(i => i.SuggestedLabel is not null && !current.ContainsKey(i.StudyIndex))
+                .Take(worst - changes.Count)
+                .Select(i => new BulkChange(i.StudyIndex, i.GivenLabel, i.SuggestedLabel!.Value, i.LabelQuality)));
+            if (items.Count < window)
+                break;
+            after = items[^1];
+        }
+        return changes;
     }
 
     /// <summary>Accepts the suggestion for the previewed examples as one batch (one undo takes it back).</summary>

@@ -15,8 +15,8 @@ public sealed class ReviewSession : ReviewQueueSession<ReviewItem, BulkChange>
     private readonly PredictedClasses _predicted;
     private readonly Dictionary<long, string?> _texts = [];
 
-    internal ReviewSession(ReviewService decisions, PredictedClasses predicted, UploadLookup upload)
-        : base(decisions, upload)
+    internal ReviewSession(ReviewService decisions, PredictedClasses predicted, UploadLookup upload, int window)
+        : base(decisions, upload, decisions.Queue(upload.Dataset.Id), window)
     {
         if (upload.Dataset.Upload is null)
             throw new ArgumentException("a review needs an uploaded dataset", nameof(upload));
@@ -114,9 +114,6 @@ public sealed class ReviewSession : ReviewQueueSession<ReviewItem, BulkChange>
     }
 
     private static string Figure(double? value) => value?.ToString("0.000", CultureInfo.InvariantCulture) ?? "—";
-
-    private protected override Task<IReadOnlyList<ReviewItem>> QueueAsync(CancellationToken cancellationToken) =>
-        _decisions.QueueAsync(Dataset.Id, cancellationToken);
 
     private protected override Task<IReadOnlyList<BulkChange>> PreviewBulkAcceptAsync(int worst, CancellationToken cancellationToken) =>
         _decisions.PreviewBulkAcceptAsync(Dataset.Id, worst, cancellationToken);

@@ -11,16 +11,8 @@ namespace LabelErrors.Web.Review.MultiLabel;
 /// </summary>
 public sealed class MultiLabelReviewService(IDbContextFactory<LabelErrorsDbContext> contexts, TimeProvider time)
 {
-    /// <summary>The flagged examples ranked as the gallery ranks them (issue rank, best-first by cleanlab's ranking).</summary>
-    public async Task<IReadOnlyList<MultiLabelQueueItem>> QueueAsync(int datasetId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Examples.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && e.IssueRank != null)
-            .OrderBy(e => e.IssueRank)
-            .Select(e => new MultiLabelQueueItem(e.StudyIndex, e.IssueRank!.Value, e.LabelQuality))
-            .ToListAsync(cancellationToken);
-    }
+    /// <summary>The flagged examples ranked as the gallery ranks them (issue rank, best-first by cleanlab's ranking), read a stretch at a time.</summary>
+    public IReviewQueue<MultiLabelQueueItem> Queue(int datasetId) => new MultiLabelReviewQueue(contexts, datasetId);
 
     public async Task<ReviewDecision> DecideAsync(int datasetId, MultiLabelDecisionInput input, CancellationToken cancellationToken = default)
     {

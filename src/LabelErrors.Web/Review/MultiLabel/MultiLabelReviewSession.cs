@@ -18,8 +18,8 @@ public sealed class MultiLabelReviewSession : ReviewQueueSession<MultiLabelQueue
     private readonly MultiLabelGallery _gallery;
     private SortedSet<int> _draft = [];
 
-    internal MultiLabelReviewSession(MultiLabelReviewService decisions, ReviewService log, MultiLabelGallery gallery, UploadLookup upload)
-        : base(log, upload)
+    internal MultiLabelReviewSession(MultiLabelReviewService decisions, ReviewService log, MultiLabelGallery gallery, UploadLookup upload, int window)
+        : base(log, upload, decisions.Queue(upload.Dataset.Id), window)
     {
         if (upload.Dataset.Upload is not { Task: UploadTask.MultiLabel })
             throw new ArgumentException("a multi-label review needs a multi-label upload", nameof(upload));
@@ -115,9 +115,6 @@ public sealed class MultiLabelReviewSession : ReviewQueueSession<MultiLabelQueue
     private Task RecordAsync(ReviewDecisionKind kind, IReadOnlyList<int>? labels, CancellationToken cancellationToken) =>
         RecordAsync<MultiLabelReviewException>(async item =>
             await _decisions.DecideAsync(Dataset.Id, new MultiLabelDecisionInput(item.StudyIndex, kind, labels, Note), cancellationToken), cancellationToken);
-
-    private protected override Task<IReadOnlyList<MultiLabelQueueItem>> QueueAsync(CancellationToken cancellationToken) =>
-        _decisions.QueueAsync(Dataset.Id, cancellationToken);
 
     private protected override Task<IReadOnlyList<MultiLabelBulkChange>> PreviewBulkAcceptAsync(int worst, CancellationToken cancellationToken) =>
         _decisions.PreviewBulkAcceptAsync(Dataset.Id, worst, cancellationToken);

@@ -9,16 +9,18 @@ namespace LabelErrors.Web.Tests.Review;
 /// <summary>
 /// The review session without a browser: queue order, resuming, moving, deciding, undo, bulk accept, hotkeys, the
 /// one-at-a-time rule and the text prefetch, against uploads analysed by the app on the real test database. Expected
-/// values come from the upload's issues CSV and the decision log (other code), not from the session.
+/// values come from the upload's issues CSV and the decision log (other code), not from the session. The session reads
+/// its queue 4 items at a time here (<see cref="Window"/>), so every test crosses windows.
 /// </summary>
 public sealed class ReviewSessionTests : IAsyncLifetime
 {
+    private const int Window = 4;
     private TestSite _site = null!;
     private SyntheticUpload _data = null!;
 
     public async Task InitializeAsync()
     {
-        _site = await TestSite.StartAsync();
+        _site = await TestSite.StartAsync(new Dictionary<string, string?> { ["Review:QueueWindow"] = $"{Window}" });
         _data = new SyntheticUpload(examples: 300, classes: 4, seed: 9, flipFraction: 0.12);
     }
 
@@ -32,9 +34,10 @@ public sealed class ReviewSessionTests : IAsyncLifetime
     public async Task A_session_opens_on_the_worst_example_with_its_classes_ranked_and_nothing_decided()
     {
         using var session = await OpenAsync(await UploadAsync());
+        var queue = await QueueAsync(session);
         var issues = await IssuesWorstFirstAsync(session);
 
-        Assert.Equal(issues, session.Queue.Select(i => i.StudyIndex));
+        Assert.Equal(issues, queue.Select(i => i.StudyIndex));
         Assert.Equal(0, session.Position);
         Assert.Equal(0, session.Decided);
         Assert.False(session.IsComplete);
@@ -48,13 +51,14 @@ public sealed class ReviewSessionTests : IAsyncLifetime
     public async Task Deciding_records_the_decision_with_the_note_and_moves_to_the_next_undecided_example()
     {
         using var session = await OpenAsync(await UploadAsync());
-        var (first, second) = (session.Queue[0], session.Queue[1]);
+        var queue = await QueueAsync(session);
+        var (first, second) = (queue[0], queue[1]);
 
         session.Note = "looks right";
         await session.DecideAsync(ReviewDecisionKind.Keep);
 
         Assert.Equal(1, session.Position);
-        Assert.Same(second, session.Current);
+        Assert.Equal(second, session.Current);
         Assert.Null(session.Note);
         Assert.Equal(ReviewDecisionKind.Keep, session.DecisionOf(first)!.Kind);
         Assert.Equal(first.GivenLabel, session.DecisionOf(first)!.Label);
@@ -90,7 +94,8 @@ public sealed class ReviewSessionTests : IAsyncLifetime
     public async Task Undo_takes_back_the_latest_decision_and_returns_to_its_example()
     {
         using var session = await OpenAsync(await UploadAsync());
-        var first = session.Queue[0];
+        var queue = await QueueAsync(session);
+        var first = queue[0];
         await session.DecideAsync(ReviewDecisionKind.Accept);
         await session.DecideAsync(ReviewDecisionKind.Exclude);
         Assert.Equal(2, session.Position);
@@ -99,7 +104,7 @@ public sealed class ReviewSessionTests : IAsyncLifetime
 
         Assert.Equal(1, session.Position);
         Assert.Equal(1, session.Decided);
-        Assert.Null(session.DecisionOf(session.Queue[1]));
+        Assert.Null(session.DecisionOf(queue[1]));
         Assert.Equal(ReviewDecisionKind.Accept, session.DecisionOf(first)!.Kind);
         var log = await DecisionLogAsync(session);
         Assert.Equal(2, log.Length);
@@ -110,24 +115,26 @@ public sealed class ReviewSessionTests : IAsyncLifetime
     public async Task Moving_stops_at_both_ends_of_the_queue()
     {
         using var session = await OpenAsync(await UploadAsync());
+        var queue = await QueueAsync(session);
         await session.MoveAsync(-1);
         Assert.Equal(0, session.Position);
-        await session.MoveAsync(session.Queue.Count + 5);
-        Assert.Equal(session.Queue.Count - 1, session.Position);
+        await session.MoveAsync(queue.Count + 5);
+        Assert.Equal(queue.Count - 1, session.Position);
         Assert.Null(session.Next);
         await session.MoveAsync(-1);
-        Assert.Equal(session.Queue.Count - 2, session.Position);
+        Assert.Equal(queue.Count - 2, session.Position);
     }
 
     [Fact]
     public async Task Bulk_accept_previews_applies_as_one_batch_and_one_undo_takes_it_back()
     {
         using var session = await OpenAsync(await UploadAsync());
+        var queue = await QueueAsync(session);
         await session.DecideAsync(ReviewDecisionKind.Keep); // the worst is decided: the bulk skips it
         session.BulkK = 3;
 
         await session.PreviewBulkAsync();
-        var expected = session.Queue.Skip(1).Where(i => i.SuggestedLabel is not null).Take(3).Select(i => i.StudyIndex).ToList();
+        var expected = queue.Skip(1).Where(i => i.SuggestedLabel is not null).Take(3).Select(i => i.StudyIndex).ToList();
         Assert.Equal(expected, session.BulkPreview!.Select(c => c.StudyIndex));
         Assert.False(session.BulkApplied);
         Assert.Equal(1, session.Decided);
@@ -135,8 +142,8 @@ public sealed class ReviewSessionTests : IAsyncLifetime
         await session.ApplyBulkAsync();
         Assert.True(session.BulkApplied);
         Assert.Equal(4, session.Decided);
-        Assert.All(expected, i => Assert.Equal(ReviewDecisionKind.Accept, session.DecisionOf(session.Queue.Single(q => q.StudyIndex == i))!.Kind));
-        Assert.Equal(session.Queue.Select((item, i) => (item, i)).First(p => session.DecisionOf(p.item) is null).i, session.Position);
+        Assert.All(expected, i => Assert.Equal(ReviewDecisionKind.Accept, session.DecisionOf(queue.Single(q => q.StudyIndex == i))!.Kind));
+        Assert.Equal(queue.Select((item, i) => (item, i)).First(p => session.DecisionOf(p.item) is null).i, session.Position);
 
         await session.UndoAsync();
         Assert.Equal(1, session.Decided);
@@ -149,7 +156,8 @@ public sealed class ReviewSessionTests : IAsyncLifetime
     public async Task Hotkeys_decide_pick_ranked_classes_and_move()
     {
         using var session = await OpenAsync(await UploadAsync());
-        var first = session.Queue[0];
+        var queue = await QueueAsync(session);
+        var first = queue[0];
 
         Assert.False(await session.HandleKeyAsync("x"));
         Assert.Equal(0, session.Decided);
@@ -166,18 +174,19 @@ public sealed class ReviewSessionTests : IAsyncLifetime
         Assert.Equal((ReviewDecisionKind.Relabel, (int?)label), (session.DecisionOf(second)!.Kind, session.DecisionOf(second)!.Label));
 
         Assert.True(await session.HandleKeyAsync("ArrowLeft"));
-        Assert.Same(second, session.Current);
+        Assert.Equal(second, session.Current);
         Assert.True(await session.HandleKeyAsync("z"));
         Assert.Null(session.DecisionOf(second));
         Assert.True(await session.HandleKeyAsync("ArrowRight"));
-        Assert.Equal(session.Queue[2], session.Current);
+        Assert.Equal(queue[2], session.Current);
     }
 
     [Fact]
     public async Task Actions_started_together_run_one_at_a_time_and_decide_different_examples()
     {
         using var session = await OpenAsync(await UploadAsync());
-        var (first, second) = (session.Queue[0], session.Queue[1]);
+        var queue = await QueueAsync(session);
+        var (first, second) = (queue[0], queue[1]);
 
         await Task.WhenAll(session.HandleKeyAsync("q"), session.HandleKeyAsync("e"));
 
@@ -207,15 +216,16 @@ public sealed class ReviewSessionTests : IAsyncLifetime
         var upload = await UploadAsync(new UploadForm().Field("name", "texts").File("labels", _data.LabelsPath)
             .File("pred_probs", _data.PredProbsPath).File("content", texts));
         using var session = await OpenAsync(upload);
+        var queue = await QueueAsync(session);
 
         Assert.Equal(UploadContentKind.Text, session.Content);
         Assert.Equal($"Example {session.Current!.StudyIndex}, with a comma and a \"quote\"", session.Text);
         Assert.True(session.HasText(session.Next!.StudyIndex));
-        Assert.False(session.HasText(session.Queue[2].StudyIndex));
+        Assert.False(session.HasText(queue[2].StudyIndex));
 
         await session.DecideAsync(ReviewDecisionKind.Keep);
         Assert.Equal($"Example {session.Current!.StudyIndex}, with a comma and a \"quote\"", session.Text);
-        Assert.True(session.HasText(session.Queue[2].StudyIndex));
+        Assert.True(session.HasText(queue[2].StudyIndex));
     }
 
     [Theory]
@@ -246,6 +256,10 @@ public sealed class ReviewSessionTests : IAsyncLifetime
         Assert.NotNull(upload);
         return upload;
     }
+
+    // The whole queue from the service, a few items at a time, as the session's items (the same records).
+    private Task<List<ReviewItem>> QueueAsync(ReviewSession session) =>
+        ReviewQueueWalk.AllAsync(_site.Services.GetRequiredService<ReviewService>().Queue(session.Dataset.Id));
 
     private Task<ReviewSession> OpenAsync(UploadLookup upload) =>
         _site.Services.GetRequiredService<ReviewSessions>().OpenAsync(upload);

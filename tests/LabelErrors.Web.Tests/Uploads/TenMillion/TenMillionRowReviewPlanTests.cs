@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LabelErrors.Web.Tests.Uploads.TenMillion;
 
 /// <summary>
-/// The review queue of the 10M-row upload (≈ 1M flagged rows): a session's opening, its moves across a window
-/// boundary, and the queue's statements at a position deep in the queue, in the multi-class order (label quality on
+/// The review queue of the 10M-row upload (≈ 1M flagged rows): a session's window opening and moving across window
+/// boundaries, and the queue's statements at a position deep in the queue, in the multi-class order (label quality on
 /// the is_cl_flagged index) and the multi-label one (issue rank). And the statement the queue ran before it was paged,
 /// which fails the same check.
 /// </summary>
@@ -19,25 +19,27 @@ public sealed partial class TenMillionRowPlanTests
     private const long DeepFlagged = 5_000_000;
 
     [Fact]
-    public async Task A_review_session_opens_and_moves_a_window_at_a_time_through_an_index()
+    public async Task A_review_queue_opens_and_moves_a_window_at_a_time_through_an_index()
     {
-        var found = await upload.Services.GetRequiredService<UploadQueries>().FindAsync(upload.Token, CancellationToken.None);
-        Assert.NotNull(found);
+        // The session's window on the queue (the session itself also reads the current example's row of the
+        // pred_probs file, which this fixture does not write).
+        var window = new QueueWindow<ReviewItem>(upload.Services.GetRequiredService<ReviewService>().Queue(upload.DatasetId), 100);
         var recorder = upload.StartRecording();
-        using var session = await upload.Services.GetRequiredService<ReviewSessions>().OpenAsync(found);
-        Assert.InRange(session.Total, TenMillionRowUpload.Examples / 10 - 1, TenMillionRowUpload.Examples / 10 + 1);
-        Assert.Equal(0, session.Position);
-        // The count and the first window (the current example's classes are read by its index).
+        await window.OpenAsync(CancellationToken.None);
+        Assert.InRange(window.Total, TenMillionRowUpload.Examples / 10 - 1, TenMillionRowUpload.Examples / 10 + 1);
+        Assert.Equal((0, 100), window.Held);
+        // The count and the first window.
         AssertIndexedPlans("review, open", recorder, minimum: 2);
 
-        // Past the first window, then back before the start of the window held then.
+        // Past the first windows, then back before the start of the window held then, then to the queue's end.
         recorder = upload.StartRecording();
-        var window = session.Held.Count;
-        await session.MoveAsync(3 * window);
-        Assert.Equal(3 * window, session.Position);
-        await session.MoveAsync(-window - 1);
-        Assert.NotNull(session.Current);
-        AssertIndexedPlans("review, moves across windows", recorder, minimum: 3);
+        await window.HoldAsync(300, CancellationToken.None);
+        Assert.NotNull(window.At(301));
+        await window.HoldAsync(199, CancellationToken.None);
+        Assert.NotNull(window.At(199));
+        await window.HoldAsync(window.Total - 1, CancellationToken.None);
+        Assert.NotNull(window.At(window.Total - 1));
+        AssertIndexedPlans("review, moves across windows", recorder, minimum: 5);
     }
 
     [Fact]

@@ -14,8 +14,7 @@ namespace LabelErrors.Web.Tests.Uploads.TenMillion;
 /// scan of 10M rows), and no page sorts more than a filter's share of the rows (a first page of a scope is read in
 /// order from its index). The plans are PostgreSQL's EXPLAIN of the app's own statements (<see cref="QueryPlanRecorder"/>),
 /// through the real pages and endpoints, or the services they call. Plans only: nothing here is timed.
-/// Not here because it fails at 10M (docs/performance.md, "Plan tests at 10M rows"): the review queue (all flagged
-/// rows, loaded and sorted at once).
+/// The review queue's statements are in TenMillionRowReviewPlanTests.cs.
 /// </summary>
 [Collection(TenMillionRowUploadCollection.Name)]
 public sealed partial class TenMillionRowPlanTests(TenMillionRowUpload upload, ITestOutputHelper output)

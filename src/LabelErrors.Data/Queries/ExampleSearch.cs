@@ -147,9 +147,11 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         if (query.Sort == ExampleSort.IssueRank)
             return await FindWithIssueRankNeighboursAsync(datasetId, studyIndex, query, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = Filter(db.Examples.AsNoTracking(), datasetId, query).Select(KeyedRowSelector(SortKey(query)));
-        var found = await db.Examples.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && e.StudyIndex == studyIndex)
+        // One dataset's point lookup: planning it cost several times its execution, so its plan is kept (CachedPlans).
+        CachedPlans.Use(db);
+        var rows = FilterIn(InDatasetConstant(db.Examples.AsNoTracking(), datasetId), query).Select(KeyedRowSelector(SortKey(query)));
+        var found = await InDatasetConstant(db.Examples.AsNoTracking(), datasetId)
+            .Where(e => e.StudyIndex == studyIndex)
             .Select(KeyedExampleSelector(SortKey(query)))
             .Select(c => new
             {
@@ -205,9 +207,17 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
     }
 
     /// <summary>The query's filters as a composable <see cref="IQueryable{T}"/> (the API's exports reuse it).</summary>
-    public static IQueryable<Example> Filter(IQueryable<Example> examples, int datasetId, ExampleQuery query)
+    public static IQueryable<Example> Filter(IQueryable<Example> examples, int datasetId, ExampleQuery query) =>
+        FilterIn(examples.Where(e => e.DatasetId == datasetId), query);
+
+    // The dataset as a constant in the SQL, not a parameter: a prepared statement is then one dataset's, planned for
+    // its own partition only (CachedPlans). Only for statements on the CachedPlans pool: elsewhere each dataset would
+    // take a prepared statement of its own for nothing.
+    private static IQueryable<Example> InDatasetConstant(IQueryable<Example> examples, int datasetId) =>
+        examples.Where(e => e.DatasetId == EF.Constant(datasetId));
+
+    private static IQueryable<Example> FilterIn(IQueryable<Example> q, ExampleQuery query)
     {
-        var q = examples.Where(e => e.DatasetId == datasetId);
         q = query.Scope switch
         {
             ExampleScope.Validated => q.Where(e => e.IsValidatedError),

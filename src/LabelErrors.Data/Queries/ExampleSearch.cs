@@ -42,7 +42,11 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             .ToArrayAsync(cancellationToken);
         if (pageIds.Length == 0)
             return new ExamplePage([], total, query.Page, pageSize);
-        var items = await Order(db.Examples.AsNoTracking().Where(e => e.DatasetId == datasetId && pageIds.Contains(e.Id)), query)
+        // The rows by primary key: the same plan for any page of any view of the dataset, so it is kept (CachedPlans);
+        // planning it cost PostgreSQL more than running it. The keys above stay planned for their parameters.
+        await using var rowsDb = await contexts.CreateDbContextAsync(cancellationToken);
+        CachedPlans.Use(rowsDb);
+        var items = await Order(InDatasetConstant(rowsDb.Examples.AsNoTracking(), datasetId).Where(e => pageIds.Contains(e.Id)), query)
             .Select(ToListItem)
             .ToListAsync(cancellationToken);
         return new ExamplePage(items, total, query.Page, pageSize);

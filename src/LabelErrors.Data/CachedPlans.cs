@@ -42,6 +42,26 @@ public static class CachedPlans
         return derived;
     }
 
+    /// <summary>
+    /// After a lost or refused connection (<paramref name="failure"/>), drops this pool's idle connections: they were
+    /// opened before the outage and would each fail once after it. The app's main pool loses its own on their next use,
+    /// which every page makes first; this pool's may stay idle through the outage (its statements come second).
+    /// </summary>
+    public static void ForgetConnectionsAfter(Exception failure)
+    {
+        if (_last is not { } last)
+            return;
+        for (Exception? current = failure; current is not null; current = current.InnerException)
+        {
+            if (current is System.Net.Sockets.SocketException or IOException)
+            {
+                using var connection = new NpgsqlConnection(last.Derived);
+                NpgsqlConnection.ClearPool(connection);
+                return;
+            }
+        }
+    }
+
     private sealed record Derivation(string Given, string Derived);
 
     private const string AutoPlans = "-c plan_cache_mode=auto";

@@ -13,12 +13,16 @@ namespace LabelErrors.Data;
 /// parsing and analysing it every time.</item>
 /// <item><c>plan_cache_mode=force_custom_plan</c>: a prepared statement is still planned for its parameters. The
 /// datasets differ by four orders of magnitude in size (and an agreement filter's selectivity with them), so a generic
-/// plan chosen after five executions could suit one dataset and not the next.</item>
+/// plan chosen after five executions could suit one dataset and not the next. (The permalink's statement, one
+/// dataset's point lookup, uses a second pool that keeps generic plans: <see cref="CachedPlans"/>.)</item>
 /// </list>
 /// </summary>
 public static class ConnectionTuning
 {
     public const int MaxAutoPrepare = 32;
+
+    /// <summary>The option that keeps PostgreSQL planning prepared statements for their parameters.</summary>
+    public const string CustomPlans = "-c plan_cache_mode=force_custom_plan";
 
     public static string Apply(string connectionString)
     {
@@ -30,8 +34,8 @@ public static class ConnectionTuning
             builder.MaxAutoPrepare = MaxAutoPrepare;
         if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
             builder.Options = string.IsNullOrWhiteSpace(builder.Options)
-                ? "-c plan_cache_mode=force_custom_plan"
-                : builder.Options + " -c plan_cache_mode=force_custom_plan";
+                ? CustomPlans
+                : builder.Options + " " + CustomPlans;
         return builder.ConnectionString;
     }
 

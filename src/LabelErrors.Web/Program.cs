@@ -25,7 +25,14 @@ try
 
     if (!app.Environment.IsDevelopment())
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevels.For);
+    app.UseSerilogRequestLogging(options =>
+    {
+        options.GetLevel = RequestLogLevels.For;
+        // The app's configured logger (its levels, format and sinks). Left unset, the middleware writes every request
+        // through the static bootstrap logger (kept by preserveStaticLogger): as text, whatever the configured level,
+        // under that logger's lock (issue #17: a lock and a console line per uncached page).
+        options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    });
     app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
     app.UseApiProblemDetails();
     app.UseMiddleware<HeadAsGetMiddleware>();

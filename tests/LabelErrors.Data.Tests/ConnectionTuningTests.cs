@@ -34,6 +34,19 @@ public sealed class ConnectionTuningTests
     }
 
     [Fact]
+    public void The_cached_plan_pool_is_the_same_connection_with_postgresqls_own_plan_choice()
+    {
+        var tuned = ConnectionTuning.Apply("Host=db;Database=labelerrors;Options=-c statement_timeout=5000");
+        var cached = new NpgsqlConnectionStringBuilder(CachedPlans.ConnectionString(tuned));
+
+        Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=auto", cached.Options);
+        Assert.True(cached.NoResetOnClose);
+        Assert.Equal(ConnectionTuning.MaxAutoPrepare, cached.MaxAutoPrepare);
+        Assert.Equal("labelerrors", cached.Database);
+        Assert.Equal("-c plan_cache_mode=auto", new NpgsqlConnectionStringBuilder(CachedPlans.ConnectionString("Host=db")).Options);
+    }
+
+    [Fact]
     public async Task The_app_s_contexts_run_with_custom_plans_on_prepared_statements()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -126,6 +126,67 @@ public sealed class QueryPlanTests(StudySizedSite site, ITestOutputHelper output
             // (An index-only scan prints the index's expression in parentheses of its own.)
             Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(plan, @"Index Cond: \(.*ROW\(\(?COALESCE\(label_quality").Count);
     }
+
+    [Fact]
+    public async Task A_permalinks_statement_keeps_a_generic_plan_of_its_own_partition_only()
+    {
+        // The app's data services on the site's database, on one pooled connection (the tests' own connection strings
+        // turn pooling off): every permalink below runs on it, so
+        // Npgsql prepares the statement there (after 5 runs) and PostgreSQL then chooses between custom and generic plans.
+        await using var services = new ServiceCollection()
+            .AddLabelErrorsData(_ => new Npgsql.NpgsqlConnectionStringBuilder(site.ConnectionString) { Pooling = true, MaxPoolSize = 1 }.ConnectionString)
+            .BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
+        var search = services.GetRequiredService<LabelErrors.Data.Queries.ExampleSearch>();
+        int datasetId;
+        await using (var lookup = await factory.CreateDbContextAsync())
+            datasetId = await lookup.Datasets.Where(d => d.Slug == Big).Select(d => d.Id).SingleAsync();
+
+        for (var i = 1; i <= 16; i++)
+        {
+            var (example, _) = await search.FindWithNeighboursAsync(datasetId, 40 * i, LabelErrors.Data.Queries.ExampleQuery.Default);
+            Assert.NotNull(example);
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        CachedPlans.Use(db);
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        string name;
+        long genericPlans;
+        await using (var statements = connection.CreateCommand())
+        {
+            statements.CommandText = """
+                SELECT name, generic_plans, custom_plans, current_setting('plan_cache_mode') FROM pg_prepared_statements
+                 WHERE statement LIKE '%e.study_index = $1%' AND statement LIKE '%) > (%'
+                """;
+            await using var reader = await statements.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync(), "the permalink's statement was not prepared");
+            (name, genericPlans) = (reader.GetString(0), reader.GetInt64(1));
+            output.WriteLine($"{name}: {genericPlans} generic, {reader.GetInt64(2)} custom plans, plan_cache_mode {reader.GetString(3)}");
+            Assert.Equal("auto", reader.GetString(3));
+            Assert.False(await reader.ReadAsync(), "one prepared statement per dataset and view");
+        }
+        Assert.True(genericPlans > 0, "PostgreSQL kept planning the permalink's statement for its parameters");
+
+        // The plan PostgreSQL keeps: its own dataset's partition only (pruned when planning: the dataset is a constant),
+        // the example by its study index, the neighbours from its position in the scope index.
+        var lines = new List<string>();
+        await using (var explain = connection.CreateCommand())
+        {
+            explain.CommandText = $"EXPLAIN EXECUTE {name}(400)";
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                lines.Add(reader.GetString(0));
+        }
+        var plan = string.Join('\n', lines);
+        output.WriteLine(plan);
+        Assert.Equal([$"examples_{datasetId}"],
+            System.Text.RegularExpressions.Regex.Matches(plan, @"\bon (examples_\w+)").Select(m => m.Groups[1].Value).Distinct());
+        Assert.Contains($"Index Scan using examples_{datasetId}_dataset_id_study_index_idx on examples_{datasetId}", plan, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(plan, @"Index Cond: \(.*ROW\(\(?COALESCE\(label_quality").Count);
+        Assert.DoesNotContain("Seq Scan on examples", plan, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>
@@ -141,6 +202,8 @@ public sealed class StudySizedSite : IAsyncLifetime
     private readonly QueryPlanRecorder _recorder = new();
 
     public HttpClient Client { get; private set; } = null!;
+
+    public string ConnectionString => _database!.ConnectionString;
 
     /// <summary>Forgets the plans seen so far: what the recorder holds from here on is the calling test's.</summary>
     public QueryPlanRecorder StartRecording()

@@ -42,7 +42,11 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
             .ToArrayAsync(cancellationToken);
         if (pageIds.Length == 0)
             return new ExamplePage([], total, query.Page, pageSize);
-        var items = await Order(db.Examples.AsNoTracking().Where(e => e.DatasetId == datasetId && pageIds.Contains(e.Id)), query)
+        // The rows by primary key: the same plan for any page of any view of the dataset, so it is kept (CachedPlans);
+        // planning it cost PostgreSQL more than running it. The keys above stay planned for their parameters.
+        await using var rowsDb = await contexts.CreateDbContextAsync(cancellationToken);
+        CachedPlans.Use(rowsDb);
+        var items = await Order(InDatasetConstant(rowsDb.Examples.AsNoTracking(), datasetId).Where(e => pageIds.Contains(e.Id)), query)
             .Select(ToListItem)
             .ToListAsync(cancellationToken);
         return new ExamplePage(items, total, query.Page, pageSize);
@@ -147,9 +151,11 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
         if (query.Sort == ExampleSort.IssueRank)
             return await FindWithIssueRankNeighboursAsync(datasetId, studyIndex, query, cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = Filter(db.Examples.AsNoTracking(), datasetId, query).Select(KeyedRowSelector(SortKey(query)));
-        var found = await db.Examples.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && e.StudyIndex == studyIndex)
+        // One dataset's point lookup: planning it cost several times its execution, so its plan is kept (CachedPlans).
+        CachedPlans.Use(db);
+        var rows = FilterIn(InDatasetConstant(db.Examples.AsNoTracking(), datasetId), query).Select(KeyedRowSelector(SortKey(query)));
+        var found = await InDatasetConstant(db.Examples.AsNoTracking(), datasetId)
+            .Where(e => e.StudyIndex == studyIndex)
             .Select(KeyedExampleSelector(SortKey(query)))
             .Select(c => new
             {
@@ -205,9 +211,17 @@ public sealed class ExampleSearch(IDbContextFactory<LabelErrorsDbContext> contex
     }
 
     /// <summary>The query's filters as a composable <see cref="IQueryable{T}"/> (the API's exports reuse it).</summary>
-    public static IQueryable<Example> Filter(IQueryable<Example> examples, int datasetId, ExampleQuery query)
+    public static IQueryable<Example> Filter(IQueryable<Example> examples, int datasetId, ExampleQuery query) =>
+        FilterIn(examples.Where(e => e.DatasetId == datasetId), query);
+
+    // The dataset as a constant in the SQL, not a parameter: a prepared statement is then one dataset's, planned for
+    // its own partition only (CachedPlans). Only for statements on the CachedPlans pool: elsewhere each dataset would
+    // take a prepared statement of its own for nothing.
+    private static IQueryable<Example> InDatasetConstant(IQueryable<Example> examples, int datasetId) =>
+        examples.Where(e => e.DatasetId == EF.Constant(datasetId));
+
+    private static IQueryable<Example> FilterIn(IQueryable<Example> q, ExampleQuery query)
     {
-        var q = examples.Where(e => e.DatasetId == datasetId);
         q = query.Scope switch
         {
             ExampleScope.Validated => q.Where(e => e.IsValidatedError),

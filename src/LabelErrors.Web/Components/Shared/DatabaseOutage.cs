@@ -19,6 +19,7 @@ public static class DatabaseOutage
         }
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {
+            LabelErrors.Data.CachedPlans.ForgetConnectionsAfter(ex);
             whenUnavailable?.Invoke(ex);
             return false;
         }

@@ -10,8 +10,11 @@ namespace LabelErrors.Web.Jobs;
 
 /// <summary>
 /// The confident-learning stages of a job on the upload's files: validating, confident joint (health summary),
-/// pruning (find_label_issues), ranking (label quality scores). The same calls as the CLI's find-issues, so the
-/// results match it on the same files.
+/// pruning (find_label_issues), ranking (label quality scores, margins, predicted labels, outliers). The same calls as
+/// the CLI's find-issues, so the results match it on the same files. A pred_probs .npy the core can read in row blocks
+/// (float16/32/64, C order: every file the upload form streams at POST time) is never loaded: each stage makes block
+/// passes over the stored file, so the job holds a few per-example arrays, not the N×K matrix; other files (CSV, the
+/// rare .npy layouts the in-memory reader accepts) are loaded as before, with bit-identical results either way.
 /// </summary>
 public sealed class AnalysisRunner(IOptions<JobOptions> options)
 {
@@ -19,6 +22,8 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
     {
         if (files.Task == UploadTask.MultiAnnotator)
             return await MultiAnnotatorAnalysis.RunAsync(files, analysis, reporter, options.Value.StageDelay, cancellationToken);
+        if (UploadInputs.IsNpy(files.PredProbsDisplayName) && StreamedPredProbsValidation.CanStream(files.PredProbsPath))
+            return await RunStreamedAsync(files, analysis, reporter, cancellationToken);
         await EnterAsync(reporter, JobStage.Validating, cancellationToken);
         var classNames = UploadInputs.ReadClassNames(files.ClassNamesPath, files.ClassNamesDisplayName);
         var labelsInput = UploadInputs.ReadLabels(files.LabelsPath, files.LabelsDisplayName, classNames);
@@ -61,6 +66,41 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         reporter.Set(JobStage.Ranking, 100);
 
         return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health, outliers);
+    }
+
+    /// <summary>
+    /// The same stages over the stored .npy read in row blocks (docs/uploads.md, "Analysis job"): validation one pass,
+    /// the health summary three (beside pruning), find_label_issues two or three, the row scores one and the outlier
+    /// scores one. Memory: labels, the outputs and the passes' per-row arrays (a few to a few tens of bytes a row), one
+    /// block buffer per worker and pass.
+    /// </summary>
+    private async Task<AnalysisResult> RunStreamedAsync(UploadFiles files, AnalysisOptions analysis, JobReporter reporter, CancellationToken cancellationToken)
+    {
+        await EnterAsync(reporter, JobStage.Validating, cancellationToken);
+        var classNames = UploadInputs.ReadClassNames(files.ClassNamesPath, files.ClassNamesDisplayName);
+        var labelsInput = UploadInputs.ReadLabels(files.LabelsPath, files.LabelsDisplayName, classNames);
+        reporter.Set(JobStage.Validating, 20);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var source = NpyPredProbsFile.Open(files.PredProbsPath);
+        // The checks and messages of InputValidator (StreamedPredProbsValidation runs the same at POST time).
+        await Task.Run(() => StreamingInputValidator.Validate(labelsInput, files.PredProbsDisplayName, source, classNames, files.ClassNamesDisplayName,
+            cancellationToken: cancellationToken), cancellationToken);
+        var labels = labelsInput.Labels;
+
+        await EnterAsync(reporter, JobStage.ConfidentJoint, cancellationToken);
+        var healthTask = Task.Run(() => DatasetHealth.HealthSummary(labels, source, cancellationToken: cancellationToken), cancellationToken);
+
+        await EnterAsync(reporter, JobStage.Pruning, cancellationToken);
+        var issues = await Task.Run(() => StreamingLabelIssues.Find(labels, source, analysis.ToCore(), cancellationToken: cancellationToken), cancellationToken);
+        var health = await healthTask;
+
+        await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
+        var withOutliers = OutlierScoring.HasTwoClasses(labels);
+        var rows = await Task.Run(() => StreamingRowScores.Compute(labels, source, analysis.ScoreMethod, withOutliers, cancellationToken: cancellationToken), cancellationToken);
+        var outliers = rows.Outliers is { } found ? OutlierScoring.From(labels, found) : null;
+        reporter.Set(JobStage.Ranking, 100);
+
+        return new AnalysisResult(labels, rows.PredictedLabels, rows.LabelQuality, rows.NormalizedMargin, issues.RankedIndices!, health, outliers);
     }
 
     private async Task EnterAsync(JobReporter reporter, string stage, CancellationToken cancellationToken)

@@ -18,19 +18,29 @@ namespace LabelErrors.Web.Jobs;
 /// </summary>
 public sealed class AnalysisRunner(IOptions<JobOptions> options)
 {
-    public async Task<AnalysisResult> RunAsync(UploadFiles files, AnalysisOptions analysis, JobReporter reporter, CancellationToken cancellationToken)
+    public Task<AnalysisResult> RunAsync(UploadFiles files, AnalysisOptions analysis, JobReporter reporter, CancellationToken cancellationToken)
     {
         if (files.Task == UploadTask.MultiAnnotator)
-            return await MultiAnnotatorAnalysis.RunAsync(files, analysis, reporter, options.Value.StageDelay, cancellationToken);
-        if (UploadInputs.IsNpy(files.PredProbsDisplayName) && StreamedPredProbsValidation.CanStream(files.PredProbsPath))
-            return await RunStreamedAsync(files, analysis, reporter, cancellationToken);
+            return MultiAnnotatorAnalysis.RunAsync(files, analysis, reporter, options.Value.StageDelay, cancellationToken);
+        return Streams(files)
+            ? RunStreamedAsync(files, analysis, reporter.Set, cancellationToken)
+            : RunInMemoryAsync(files, analysis, reporter.Set, cancellationToken);
+    }
+
+    /// <summary>Whether the job reads the pred_probs in row blocks (a .npy the core streams) rather than loading it.</summary>
+    internal static bool Streams(UploadFiles files) =>
+        UploadInputs.IsNpy(files.PredProbsDisplayName) && StreamedPredProbsValidation.CanStream(files.PredProbsPath);
+
+    /// <summary>The stages with the whole matrix loaded: CSV pred_probs and the .npy layouts the core does not stream.</summary>
+    internal async Task<AnalysisResult> RunInMemoryAsync(UploadFiles files, AnalysisOptions analysis, Action<string, double> reporter, CancellationToken cancellationToken)
+    {
         await EnterAsync(reporter, JobStage.Validating, cancellationToken);
         var classNames = UploadInputs.ReadClassNames(files.ClassNamesPath, files.ClassNamesDisplayName);
         var labelsInput = UploadInputs.ReadLabels(files.LabelsPath, files.LabelsDisplayName, classNames);
-        reporter.Set(JobStage.Validating, 20);
+        reporter(JobStage.Validating, 20);
         cancellationToken.ThrowIfCancellationRequested();
         var predProbsInput = UploadInputs.ReadPredProbs(files.PredProbsPath, files.PredProbsDisplayName);
-        reporter.Set(JobStage.Validating, 70);
+        reporter(JobStage.Validating, 70);
         cancellationToken.ThrowIfCancellationRequested();
         ValidatedInputs inputs = UploadInputs.Validate(labelsInput, predProbsInput, classNames, files.ClassNamesDisplayName);
         var labels = inputs.Labels;
@@ -56,14 +66,14 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
         var outliersTask = Task.Run(() => OutlierScoring.Compute(labels, predProbs), cancellationToken);
         var scores = LabelQuality.Scores(labels, predProbs, analysis.ScoreMethod);
-        reporter.Set(JobStage.Ranking, 40);
+        reporter(JobStage.Ranking, 40);
         var margins = analysis.ScoreMethod == ScoreMethod.NormalizedMargin
             ? scores
             : LabelQuality.Scores(labels, predProbs, ScoreMethod.NormalizedMargin);
-        reporter.Set(JobStage.Ranking, 70);
+        reporter(JobStage.Ranking, 70);
         var predicted = PredictedLabels.ArgMax(predProbs);
         var outliers = await outliersTask;
-        reporter.Set(JobStage.Ranking, 100);
+        reporter(JobStage.Ranking, 100);
 
         return new AnalysisResult(labels, predicted, scores, margins, issues.RankedIndices!, health, outliers);
     }
@@ -74,12 +84,12 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
     /// scores one. Memory: labels, the outputs and the passes' per-row arrays (a few to a few tens of bytes a row), one
     /// block buffer per worker and pass.
     /// </summary>
-    private async Task<AnalysisResult> RunStreamedAsync(UploadFiles files, AnalysisOptions analysis, JobReporter reporter, CancellationToken cancellationToken)
+    internal async Task<AnalysisResult> RunStreamedAsync(UploadFiles files, AnalysisOptions analysis, Action<string, double> reporter, CancellationToken cancellationToken)
     {
         await EnterAsync(reporter, JobStage.Validating, cancellationToken);
         var classNames = UploadInputs.ReadClassNames(files.ClassNamesPath, files.ClassNamesDisplayName);
         var labelsInput = UploadInputs.ReadLabels(files.LabelsPath, files.LabelsDisplayName, classNames);
-        reporter.Set(JobStage.Validating, 20);
+        reporter(JobStage.Validating, 20);
         cancellationToken.ThrowIfCancellationRequested();
         using var source = NpyPredProbsFile.Open(files.PredProbsPath);
         // The checks and messages of InputValidator (StreamedPredProbsValidation runs the same at POST time).
@@ -98,14 +108,14 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         var withOutliers = OutlierScoring.HasTwoClasses(labels);
         var rows = await Task.Run(() => StreamingRowScores.Compute(labels, source, analysis.ScoreMethod, withOutliers, cancellationToken: cancellationToken), cancellationToken);
         var outliers = rows.Outliers is { } found ? OutlierScoring.From(labels, found) : null;
-        reporter.Set(JobStage.Ranking, 100);
+        reporter(JobStage.Ranking, 100);
 
         return new AnalysisResult(labels, rows.PredictedLabels, rows.LabelQuality, rows.NormalizedMargin, issues.RankedIndices!, health, outliers);
     }
 
-    private async Task EnterAsync(JobReporter reporter, string stage, CancellationToken cancellationToken)
+    private async Task EnterAsync(Action<string, double> reporter, string stage, CancellationToken cancellationToken)
     {
-        reporter.Set(stage, 0);
+        reporter(stage, 0);
         cancellationToken.ThrowIfCancellationRequested();
         if (options.Value.StageDelay > TimeSpan.Zero)
             await Task.Delay(options.Value.StageDelay, cancellationToken);

@@ -79,7 +79,7 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
     }
 
     /// <summary>
-    /// The same stages over the stored .npy read in row blocks (docs/uploads.md, "Analysis job"): validation one pass,
+    /// The same stages over the stored .npy read in row blocks (docs/uploads.md, "Memory"): validation one pass,
     /// the health summary three (beside pruning), find_label_issues two or three, the row scores one and the outlier
     /// scores one. Memory: labels, the outputs and the passes' per-row arrays (a few to a few tens of bytes a row), one
     /// block buffer per worker and pass.

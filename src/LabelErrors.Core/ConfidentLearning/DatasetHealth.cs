@@ -95,15 +95,30 @@ public static class DatasetHealth
     public static HealthSummary HealthSummary(ReadOnlySpan<int> labels, PredProbs predProbs, bool asymmetric = false)
     {
         InputChecks.ValidateLabels(labels, predProbs, allowOneClass: true);
-        var labelArray = labels.ToArray();
-        var (confidentJoint, offDiagonalNotPredicted) = predProbs switch
+        using var source = Streaming.PredProbsSource.FromMemory(predProbs);
+        return HealthSummary(labels.ToArray(), source, asymmetric);
+    }
+
+    /// <summary>
+    /// <see cref="HealthSummary(ReadOnlySpan{int}, PredProbs, bool)"/> over a matrix read in row blocks (e.g. the
+    /// upload's stored .npy): three passes (self-confidences, confident guesses, then whether the off-diagonal rows are
+    /// predicted as given, only the blocks holding one); memory O(N) small arrays and O(K²), not the matrix.
+    /// </summary>
+    public static HealthSummary HealthSummary(int[] labels, Streaming.PredProbsSource source, bool asymmetric = false,
+        Streaming.StreamingOptions? streaming = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(source);
+        InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: true);
+        streaming ??= new Streaming.StreamingOptions();
+        var (confidentJoint, offDiagonalNotPredicted) = source switch
         {
-            PredProbs<double> d => ConfidentCounts(labelArray, d),
-            PredProbs<float> f => ConfidentCounts(labelArray, f),
-            PredProbs<Half> h => ConfidentCounts(labelArray, h),
-            _ => throw new NotSupportedException(predProbs.GetType().Name),
+            Streaming.PredProbsSource<double> d => ConfidentCounts(labels, d, streaming, cancellationToken),
+            Streaming.PredProbsSource<float> f => ConfidentCounts(labels, f, streaming, cancellationToken),
+            Streaming.PredProbsSource<Half> h => ConfidentCounts(labels, h, streaming, cancellationToken),
+            _ => throw new NotSupportedException(source.GetType().Name),
         };
-        var joint = ConfidentJoint.Normalize(ConfidentJoint.Calibrate(confidentJoint, ConfidentJoint.LabelCounts(labels, predProbs.K)));
+        var joint = ConfidentJoint.Normalize(ConfidentJoint.Calibrate(confidentJoint, ConfidentJoint.LabelCounts(labels, source.K)));
         return new HealthSummary(
             1 - offDiagonalNotPredicted / (double)labels.Length,
             joint,
@@ -116,24 +131,38 @@ public static class DatasetHealth
     /// and <c>num_label_issues(estimation_method="off_diagonal")</c>: the off-diagonal examples whose argmax is not
     /// their given label.
     /// </summary>
-    private static (long[,] Joint, int OffDiagonalNotPredicted) ConfidentCounts<T>(int[] labels, PredProbs<T> p)
+    private static (long[,] Joint, int OffDiagonalNotPredicted) ConfidentCounts<T>(int[] labels, Streaming.PredProbsSource<T> source,
+        Streaming.StreamingOptions streaming, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int k = p.K;
-        using var source = new Streaming.InMemoryPredProbsSource<T>(p);
-        var blocks = new Streaming.RowBlocks<T>(source, new Streaming.StreamingOptions(), passes: 2);
-        var selfConfidence = Streaming.StreamingPasses.SelfConfidence(blocks, source, labels, requireUnitRange: true, CancellationToken.None);
+        int k = source.K;
+        var blocks = new Streaming.RowBlocks<T>(source, streaming, passes: 3);
+        var selfConfidence = Streaming.StreamingPasses.SelfConfidence(blocks, source, labels, requireUnitRange: true, cancellationToken);
         var thresholds = ConfidentThresholds.FromSelfConfidence(labels, selfConfidence, k, out bool allClassesPresent);
-        var guesses = Streaming.StreamingPasses.Guesses(blocks, k, labels, thresholds, compareInFloat64: !allClassesPresent, CancellationToken.None);
+        var guesses = Streaming.StreamingPasses.Guesses(blocks, k, labels, thresholds, compareInFloat64: !allClassesPresent, cancellationToken);
         var joint = Streaming.StreamingPasses.CountJoint(guesses, labels, k);
         for (int c = 0; c < k; c++) joint[c, c] = Math.Max(joint[c, c], 1);
-        int count = 0;
+
+        bool OffDiagonal(int i) => guesses[i] != ConfidentGuesses.NotConfident && guesses[i] != labels[i];
+        var blockHasOne = new bool[blocks.BlockCount];
         for (int i = 0; i < labels.Length; i++)
         {
-            int guess = guesses[i];
-            if (guess != ConfidentGuesses.NotConfident && guess != labels[i] && !ClassPruning.IsPredictedAsGiven(p.Row(i), labels[i])) count++;
+            if (OffDiagonal(i)) blockHasOne[i / blocks.BlockRows] = true;
         }
 
-        return (joint, count);
+        var counts = blocks.Run(
+            "predicted as given",
+            () => new int[1],
+            (count, first, rowCount, rows) =>
+            {
+                for (int r = 0; r < rowCount; r++)
+                {
+                    int i = first + r;
+                    if (OffDiagonal(i) && !ClassPruning.IsPredictedAsGiven(rows.Slice(r * k, k), labels[i])) count[0]++;
+                }
+            },
+            cancellationToken,
+            include: b => blockHasOne[b]);
+        return (joint, counts.Sum(count => count[0]));
     }
 }

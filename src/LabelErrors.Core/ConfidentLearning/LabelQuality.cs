@@ -188,7 +188,7 @@ public static class LabelQuality
     /// widening keeps the order) and each float16 operation is computed in float and rounded to float16 precision,
     /// as numpy and <see cref="Half"/> do, so the result is the float16 value, held as float.
     /// </summary>
-    private static float HalfNormalizedMarginRow(ReadOnlySpan<float> row, int label)
+    internal static float HalfNormalizedMarginRow(ReadOnlySpan<float> row, int label)
     {
         float margin = Float16Arithmetic.Round(row[label] - MaxExcluding(row, label));
         return Float16Arithmetic.Round(Float16Arithmetic.Round(margin + 1f) / 2f);

@@ -11,11 +11,12 @@ namespace LabelErrors.Web.Jobs;
 public static class OutlierScoring
 {
     /// <summary>Null when the labels hold a single class: OutOfDistribution's confident thresholds need two (cleanlab raises).</summary>
-    public static UploadOutliers? Compute(int[] labels, PredProbs predProbs)
+    public static UploadOutliers? Compute(int[] labels, PredProbs predProbs) =>
+        HasTwoClasses(labels) ? From(labels, OutlierIssues.Find(labels, predProbs)) : null;
+
+    /// <summary>The upload's outliers from Datalab's outlier issue computed elsewhere (the job's streamed row pass), plus the class imbalance.</summary>
+    public static UploadOutliers From(int[] labels, OutlierIssuesResult issues)
     {
-        if (!HasTwoClasses(labels))
-            return null;
-        var issues = OutlierIssues.Find(labels, predProbs);
         var imbalance = ClassImbalance.Find(labels);
         var distinct = labels.Distinct().Count();
         var rarestCount = labels.LongCount(l => l == imbalance.RarestClass);
@@ -24,7 +25,8 @@ public static class OutlierScoring
                 ClassImbalance.DefaultThreshold / distinct, imbalance.Imbalanced));
     }
 
-    private static bool HasTwoClasses(int[] labels)
+    /// <summary>Whether outliers are computed at all: cleanlab's confident thresholds need two classes.</summary>
+    public static bool HasTwoClasses(int[] labels)
     {
         foreach (var label in labels)
         {

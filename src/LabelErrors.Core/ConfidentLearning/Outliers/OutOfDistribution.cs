@@ -41,31 +41,50 @@ public static class OutOfDistribution
     /// </summary>
     internal static float[] HalfScores(ReadOnlySpan<int> labels, PredProbs<Half> p)
     {
-        var halfThresholds = ConfidentThresholds.Compute(labels, p, out _);
+        var row = new HalfRowScorer(ConfidentThresholds.Compute(labels, p, out _));
         int k = p.K;
         var data = p.Array;
         var scores = new float[p.N];
-        Half maxThreshold = halfThresholds[0];
-        foreach (Half t in halfThresholds) maxThreshold = Half.Max(maxThreshold, t);
-        var thresholds = Array.ConvertAll(halfThresholds, t => (float)t);
-        float shift = (float)maxThreshold;
-        float logK = (float)Math.Log(k);
-        var table = HalfXLogX.Table;
         Parallelism.ForBlocks(p.N, Parallelism.RowBlock, (start, end) =>
         {
             var adjusted = new float[k];
             var terms = new float[k];
-            for (int i = start; i < end; i++)
-            {
-                HalfWidening.ToSingle(data.AsSpan(i * k, k), adjusted);
-                for (int c = 0; c < k; c++) adjusted[c] = Float16Arithmetic.Round(Float16Arithmetic.Round(adjusted[c] - thresholds[c]) + shift);
-                float sum = Float16Arithmetic.Sum(adjusted);
-                for (int c = 0; c < k; c++) terms[c] = table[BitConverter.HalfToUInt16Bits((Half)(adjusted[c] / sum))];
-                float entropy = -NumpyReductions.Sum<float>(terms) / logK;
-                scores[i] = 1f - entropy;
-            }
+            for (int i = start; i < end; i++) scores[i] = row.Score(data.AsSpan(i * k, k), adjusted, terms);
         });
         return scores;
+    }
+
+    /// <summary>
+    /// The float16 row score of <see cref="HalfScores"/> once the thresholds are known (the streaming path calls it on
+    /// the rows of each block).
+    /// </summary>
+    internal sealed class HalfRowScorer
+    {
+        private readonly float[] _thresholds;
+        private readonly float _shift;
+        private readonly float _logK;
+
+        public HalfRowScorer(Half[] halfThresholds)
+        {
+            Half maxThreshold = halfThresholds[0];
+            foreach (Half t in halfThresholds) maxThreshold = Half.Max(maxThreshold, t);
+            _thresholds = Array.ConvertAll(halfThresholds, t => (float)t);
+            _shift = (float)maxThreshold;
+            _logK = (float)Math.Log(halfThresholds.Length);
+        }
+
+        /// <summary>One row's score; <paramref name="adjusted"/> and <paramref name="terms"/> are scratch space of the row's length.</summary>
+        public float Score(ReadOnlySpan<Half> row, Span<float> adjusted, Span<float> terms)
+        {
+            int k = row.Length;
+            var table = HalfXLogX.Table;
+            HalfWidening.ToSingle(row, adjusted);
+            for (int c = 0; c < k; c++) adjusted[c] = Float16Arithmetic.Round(Float16Arithmetic.Round(adjusted[c] - _thresholds[c]) + _shift);
+            float sum = Float16Arithmetic.Sum(adjusted);
+            for (int c = 0; c < k; c++) terms[c] = table[BitConverter.HalfToUInt16Bits((Half)(adjusted[c] / sum))];
+            float entropy = -NumpyReductions.Sum<float>(terms) / _logK;
+            return 1f - entropy;
+        }
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class OutlierIssues
     }
 
     /// <summary>Flags the scores below threshold × median, in the scores' own type <typeparamref name="T"/>.</summary>
-    private static OutlierIssuesResult Flag<T>(T[] scores, double threshold)
+    internal static OutlierIssuesResult Flag<T>(T[] scores, double threshold)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         double issueThreshold = threshold * double.CreateChecked(Median(scores));

@@ -1,0 +1,155 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using LabelErrors.Core.ConfidentLearning.Outliers;
+
+namespace LabelErrors.Core.ConfidentLearning.Streaming;
+
+/// <summary>
+/// The per-example outputs an upload stores besides the issues, over a matrix read in row blocks: the label quality
+/// score by one method, the normalized margin, the predicted label (argmax), and optionally Datalab's outlier issue
+/// (<see cref="OutlierIssues.Find"/>). Each row goes through the same row code as the whole-matrix functions
+/// (<see cref="LabelQuality.Scores"/>, <see cref="PredictedLabels.ArgMax(PredProbs)"/>,
+/// <see cref="OutOfDistribution.Scores"/>), so the values are bit-identical. One pass, plus one for the outlier scores
+/// (their thresholds need every row's self-confidence first); memory: the outputs (8 + 8 + 4 bytes a row, the outliers
+/// 9 more) and the self-confidences, one block buffer per worker, never the matrix.
+/// </summary>
+public static class StreamingRowScores
+{
+    public static StreamedRowScores Compute(
+        int[] labels,
+        PredProbsSource source,
+        ScoreMethod method,
+        bool outliers,
+        StreamingOptions? streaming = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(source);
+        // the outlier scores' confident thresholds need two classes (cleanlab raises), the label quality scores one
+        InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: !outliers);
+        streaming ??= new StreamingOptions();
+        return source switch
+        {
+            PredProbsSource<double> d => ComputeCore(labels, d, method, outliers, streaming, cancellationToken),
+            PredProbsSource<float> f => ComputeCore(labels, f, method, outliers, streaming, cancellationToken),
+            PredProbsSource<Half> h => ComputeCore(labels, h, method, outliers, streaming, cancellationToken),
+            _ => throw new NotSupportedException(source.GetType().Name),
+        };
+    }
+
+    private static StreamedRowScores ComputeCore<T>(
+        int[] labels, PredProbsSource<T> source, ScoreMethod method, bool outliers, StreamingOptions streaming, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (method is not (ScoreMethod.SelfConfidence or ScoreMethod.NormalizedMargin or ScoreMethod.ConfidenceWeightedEntropy))
+            throw new ArgumentOutOfRangeException(nameof(method));
+        int n = source.N, k = source.K;
+        var blocks = new RowBlocks<T>(source, streaming, passes: outliers ? 2 : 1);
+        bool half = typeof(T) == typeof(Half);
+        var margins = new double[n];
+        var scores = method == ScoreMethod.NormalizedMargin ? margins : new double[n];
+        var predicted = new int[n];
+        var selfConfidence = outliers ? new T[n] : null;
+
+        var states = blocks.Run(
+            "row scores",
+            () => new RowState(k),
+            (state, first, count, rows) =>
+            {
+                var widened = half ? state.Widen(rows) : default;
+                state.Scan = ValueScan.Combine(state.Scan, half ? ValueScan.ScanBlock(widened) : ValueScan.ScanBlock(rows));
+                var terms = MemoryMarshal.Cast<double, T>(state.Terms.AsSpan())[..k];
+                for (int r = 0; r < count; r++)
+                {
+                    int i = first + r, label = labels[i];
+                    var row = rows.Slice(r * k, k);
+                    if (selfConfidence is not null) selfConfidence[i] = row[label];
+                    if (half)
+                    {
+                        var wide = widened.Slice(r * k, k);
+                        predicted[i] = LabelIssues.ArgMax(wide);
+                        // LabelQuality.NormalizedMargin: the float16 value, held as float, stored as Half, widened
+                        margins[i] = double.CreateChecked((Half)LabelQuality.HalfNormalizedMarginRow(wide, label));
+                    }
+                    else
+                    {
+                        predicted[i] = LabelIssues.ArgMax(row);
+                        margins[i] = double.CreateChecked(LabelQuality.NormalizedMarginRow(row, label));
+                    }
+
+                    if (method == ScoreMethod.SelfConfidence) scores[i] = double.CreateChecked(row[label]);
+                    else if (method == ScoreMethod.ConfidenceWeightedEntropy) scores[i] = LabelQuality.ConfidenceWeightedEntropyRow(row, label, terms);
+                }
+            },
+            cancellationToken);
+        // the checks of LabelQuality.Scores (and OutlierIssues.Find): finite values (the first bad one named), within [0, 1]
+        var scan = states.Select(s => s.Scan).Aggregate(ValueScan.Result.Empty, ValueScan.Combine);
+        if (!scan.AllFinite) StreamingPasses.ThrowFirstNonFinite(source);
+        InputChecks.ValidateRange(scan);
+
+        OutlierIssuesResult? outlierIssues = null;
+        if (selfConfidence is not null)
+        {
+            var thresholds = ConfidentThresholds.FromSelfConfidence(labels, selfConfidence, k, out _);
+            selfConfidence = null;
+            outlierIssues = half
+                ? OutlierIssues.Flag(HalfOutlierScores(blocks, (Half[])(object)thresholds, n, k, cancellationToken), OutlierIssues.DefaultThreshold)
+                : OutlierIssues.Flag(OutlierScores(blocks, thresholds, n, k, cancellationToken), OutlierIssues.DefaultThreshold);
+        }
+
+        return new StreamedRowScores(scores, margins, predicted, outlierIssues);
+    }
+
+    /// <summary>OutOfDistribution.ScoresWithThresholds, block by block.</summary>
+    private static T[] OutlierScores<T>(RowBlocks<T> blocks, T[] thresholds, int n, int k, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var scores = new T[n];
+        T maxThreshold = thresholds[0];
+        foreach (T t in thresholds) maxThreshold = T.Max(maxThreshold, t);
+        T logK = T.CreateChecked(Math.Log(k));
+        blocks.Run(
+            "outlier scores",
+            () => (Adjusted: new T[k], Terms: new T[k]),
+            (state, first, count, rows) =>
+            {
+                for (int r = 0; r < count; r++)
+                    scores[first + r] = OutOfDistribution.ScoreRow(rows.Slice(r * k, k), thresholds, maxThreshold, logK, state.Adjusted, state.Terms);
+            },
+            cancellationToken);
+        return scores;
+    }
+
+    /// <summary>OutOfDistribution.HalfScores, block by block: float32 scores, as numpy's.</summary>
+    private static float[] HalfOutlierScores<T>(RowBlocks<T> blocks, Half[] thresholds, int n, int k, CancellationToken cancellationToken)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var scores = new float[n];
+        var scorer = new OutOfDistribution.HalfRowScorer(thresholds);
+        blocks.Run(
+            "outlier scores",
+            () => (Adjusted: new float[k], Terms: new float[k]),
+            (state, first, count, rows) =>
+            {
+                var halves = MemoryMarshal.Cast<T, Half>(rows);
+                for (int r = 0; r < count; r++) scores[first + r] = scorer.Score(halves.Slice(r * k, k), state.Adjusted, state.Terms);
+            },
+            cancellationToken);
+        return scores;
+    }
+
+    private sealed class RowState(int k) : WideningBuffer
+    {
+        public ValueScan.Result Scan { get; set; } = ValueScan.Result.Empty;
+
+        // scratch for confidence_weighted_entropy's terms, wide enough for K values of any element type
+        public double[] Terms { get; } = new double[k];
+    }
+}
+
+/// <summary>
+/// What <see cref="StreamingRowScores.Compute"/> returns: per example, the label quality score by the chosen method,
+/// the normalized margin (the same array when that is the method), the predicted label, and the outlier issue (null
+/// when not asked for).
+/// </summary>
+public sealed record StreamedRowScores(double[] LabelQuality, double[] NormalizedMargin, int[] PredictedLabels, OutlierIssuesResult? Outliers);

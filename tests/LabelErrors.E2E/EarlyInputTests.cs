@@ -46,9 +46,9 @@ public sealed class EarlyInputTests(StudySiteFixture site) : IAsyncLifetime
 
         await page.GotoAsync(site.BaseUrl + "/d/cifar10?scope=checked", new() { WaitUntil = WaitUntilState.Commit });
         await form.Locator("summary").ClickAsync();
-        await form.GetByLabel("neither").CheckAsync();
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "neither", Exact = true }).CheckAsync();
         await ExpectViewAsync(page, "?scope=checked&consensus=neither", 8);
-        await form.GetByLabel("correctable").CheckAsync();
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "correctable", Exact = true }).CheckAsync();
         await ExpectViewAsync(page, "?scope=checked&consensus=correctable,neither", 8);
 
         await page.GotoAsync(site.BaseUrl + "/d/cifar10", new() { WaitUntil = WaitUntilState.Commit });

@@ -81,7 +81,7 @@
   });
   // The consensus list stays open across the navigations its boxes make (the new page arrives with it closed).
   let reopen = false;
-  window.Blazor?.addEventListener?.("enhancedload", () => {
+  window.Blazor?.addEventListener?.("enhancednavigationend", () => {
     const list = document.querySelector("#filters-static .sf-multi");
     if (reopen && list) list.open = true;
     reopen = false;

@@ -35,22 +35,21 @@ window.addEventListener("click", (e) => {
 (() => {
   const typing = (el) => el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
-  // A key that arrives while the page a previous key (or filter change) asked for is still on its way waits for it:
-  // until then the document still holds the old page's links, and following them would repeat the first step (the
-  // key would be lost). Blazor's "enhancedload" says the new page is in.
+  // A key that arrives while a static page's enhanced navigation (a previous key, a link, a filter change) is on its
+  // way waits for it to end: until then the document still holds the old page's links, and following them would
+  // repeat the first step (the key would be lost). An interactive page's router fires neither event: keys there
+  // follow the links its circuit has rendered.
   const queue = [];
   let pending = false;
   const navigate = (href) => {
-    if (window.Blazor && typeof window.Blazor.navigateTo === "function") {
-      // Only a static page's enhanced navigation ends with "enhancedload"; an interactive page's router updates the
-      // page through its circuit (and keys there follow the links it has rendered).
-      pending = document.body.dataset.page === "static";
-      window.Blazor.navigateTo(href);
-    } else window.location.assign(href);
+    if (window.Blazor && typeof window.Blazor.navigateTo === "function") window.Blazor.navigateTo(href);
+    else window.location.assign(href);
   };
   window.labelErrorsBrowse.navigate = navigate;
   if (window.Blazor && typeof window.Blazor.addEventListener === "function") {
-    window.Blazor.addEventListener("enhancedload", () => {
+    window.Blazor.addEventListener("enhancednavigationstart", () => { pending = true; });
+    // Not fired for a navigation a newer one aborted: the newer one's end comes instead.
+    window.Blazor.addEventListener("enhancednavigationend", () => {
       pending = false;
       while (queue.length && !pending) handle(queue.shift());
     });

@@ -39,6 +39,7 @@ try
     app.UseRouting(); // after HEAD became GET, so that HEAD finds the GET endpoints
     app.UseRateLimiter();
     app.UseAntiforgery();
+    app.UseEnhancedNavigationHeaderCase();
     app.UseOutputCache();
 
     app.MapStaticAssets();

@@ -303,8 +303,9 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
     {
         await Expect(page).ToHaveURLAsync($"{site.BaseUrl}/d/cifar10/{id}?consensus=correctable,neither");
         await Expect(page.Locator("h1")).ToHaveTextAsync($"CIFAR-10 #{id}");
-        // The enhanced navigation is over only when the page's island (the visitor vote) is interactive again: the
-        // page's <html> arrives without the mark, the island sets it. A key pressed before could be lost (CI, 2 of 3 runs).
+        // The page's island (the visitor vote) interactive again: the page's <html> arrives without the mark, the island
+        // sets it. Keys no longer depend on it (js/shortcuts.js queues them across navigations; EarlyInputTests acts
+        // without this wait); the keys were lost in CI when a cached page's enhanced navigation fell back to a full load.
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-interactive", "true");
     }
 

@@ -57,6 +57,27 @@ public sealed class BrowsePageCacheTests : IAsyncLifetime
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/d/cifar10?scope=checked&page=2&size=8")]
+    [InlineData("/d/cifar10/10")]
+    public async Task A_cached_page_still_allows_enhanced_navigation_in_the_header_s_own_case(string path)
+    {
+        // blazor.web.js compares "allow" case-sensitively: "Allow" made it reload the whole page.
+        async Task<HttpResponseMessage> EnhancedAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            return await _client.SendAsync(request);
+        }
+
+        var first = await EnhancedAsync();
+        var second = await EnhancedAsync();
+
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(["allow"], first.Headers.GetValues("blazor-enhanced-nav"));
+        Assert.Equal(["allow"], second.Headers.GetValues("blazor-enhanced-nav"));
+    }
+
     [Fact]
     public async Task Each_query_string_is_its_own_entry()
     {

@@ -53,6 +53,28 @@ public sealed partial class BrowsePageTests(BrowseSite site) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task The_gallery_arrives_with_a_working_filter_form_holding_the_view()
+    {
+        // Keys in a non-canonical order: the form states the canonical view, and each control holds its value.
+        var html = await site.Client.GetStringAsync("/d/cifar10?given=3&consensus=neither,correctable&k=3&scope=checked&sort=index&size=8");
+        var form = Regex.Match(html, "<form[^>]*id=\"filters-static\".*?</form>", RegexOptions.Singleline).Value;
+
+        Assert.Contains("method=\"get\" action=\"/d/cifar10\"", form);
+        Assert.Contains("data-view=\"?scope=checked&amp;k=3&amp;consensus=correctable,neither&amp;given=3&amp;sort=index&amp;size=8\"", form);
+        Assert.Contains("<option value=\"checked\" selected>", form);
+        Assert.Contains("<option value=\"\">Validated label errors</option>", form); // the default scope is left out of the URL
+        Assert.Contains("name=\"k\" min=\"0\" max=\"5\" step=\"1\" value=\"3\"", form);
+        Assert.Contains("value=\"correctable\" checked", form);
+        Assert.Contains("value=\"neither\" checked", form);
+        Assert.DoesNotContain("value=\"not-an-error\" checked", form);
+        Assert.Contains("data-class-of=\"given\" value=\"cat\"", form);
+        Assert.Contains("<input type=\"hidden\" name=\"given\" value=\"3\" />", form);
+        Assert.Contains("<option value=\"index\" selected>", form);
+        Assert.Contains("<input type=\"hidden\" name=\"size\" value=\"8\" />", form);
+        Assert.DoesNotContain("name=\"page\"", form); // a filter change starts at page 1
+    }
+
+    [Fact]
     public async Task The_filter_survives_in_every_link_of_the_page()
     {
         var html = await site.Client.GetStringAsync("/d/cifar10?scope=checked&k=1&agree=given&sort=agreement");

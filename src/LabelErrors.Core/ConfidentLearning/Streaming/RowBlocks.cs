@@ -50,6 +50,14 @@ internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions o
             while ((b = Interlocked.Increment(ref nextBlock)) < blockCount)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // the block this worker will likely claim next (the others take the ones between) starts loading now
+                int ahead = b + workers;
+                if (ahead < blockCount && (include is null || include(backwards ? blockCount - 1 - ahead : ahead)))
+                {
+                    int aheadFirst = (backwards ? blockCount - 1 - ahead : ahead) * _blockRows;
+                    source.WillRead(aheadFirst, Math.Min(_blockRows, n - aheadFirst));
+                }
+
                 if (backwards) b = blockCount - 1 - b;
                 int first = b * _blockRows;
                 int count = Math.Min(_blockRows, n - first);

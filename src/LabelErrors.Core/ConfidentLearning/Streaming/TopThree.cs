@@ -80,23 +80,40 @@ internal static class TopThree
             var step = Vector512.Create(32u);
             for (; i <= row.Length - Vector512<ushort>.Count; i += Vector512<ushort>.Count)
             {
-                var bits = Vector512.LoadUnsafe(ref start, (nuint)i);
-                var (low, high) = Vector512.Widen(bits);
+                var (low, high) = Vector512.Widen(Vector512.LoadUnsafe(ref start, (nuint)i));
                 Insert(Vector512.ShiftLeft(low, 16) | columnsLow, ref va, ref vb, ref vc);
                 Insert(Vector512.ShiftLeft(high, 16) | columnsHigh, ref va, ref vb, ref vc);
                 columnsLow -= step;
                 columnsHigh -= step;
             }
 
-            for (int l = 0; l < Vector512<uint>.Count; l++) Insert(va[l], ref a, ref b, ref c);
-            for (int l = 0; l < Vector512<uint>.Count; l++)
+            if (i < row.Length)
             {
-                if (vb[l] > c) Insert(vb[l], ref a, ref b, ref c);
+                // the last 32 values; the lanes already taken become key 0, which no other key is below
+                int last = row.Length - Vector512<ushort>.Count;
+                var lastLow = Vector512.Create((uint)(ushort.MaxValue - last)) - Vector512<uint>.Indices;
+                var lastHigh = lastLow - Vector512.Create(16u);
+                var done = Vector512.Create((uint)(ushort.MaxValue - i)); // keys of columns before i have larger column parts
+                var (low, high) = Vector512.Widen(Vector512.LoadUnsafe(ref start, (nuint)last));
+                Insert((Vector512.ShiftLeft(low, 16) | lastLow) & Vector512.LessThanOrEqual(lastLow, done), ref va, ref vb, ref vc);
+                Insert((Vector512.ShiftLeft(high, 16) | lastHigh) & Vector512.LessThanOrEqual(lastHigh, done), ref va, ref vb, ref vc);
+                i = row.Length;
             }
 
-            for (int l = 0; l < Vector512<uint>.Count; l++)
+            // the lanes' top threes folded in halves down to one lane (each half's three inserted into the other's)
+            var (a256, b256, c256) = (va.GetLower(), vb.GetLower(), vc.GetLower());
+            Insert(va.GetUpper(), ref a256, ref b256, ref c256);
+            Insert(vb.GetUpper(), ref a256, ref b256, ref c256);
+            Insert(vc.GetUpper(), ref a256, ref b256, ref c256);
+            var (a128, b128, c128) = (a256.GetLower(), b256.GetLower(), c256.GetLower());
+            Insert(a256.GetUpper(), ref a128, ref b128, ref c128);
+            Insert(b256.GetUpper(), ref a128, ref b128, ref c128);
+            Insert(c256.GetUpper(), ref a128, ref b128, ref c128);
+            for (int l = 0; l < Vector128<uint>.Count; l++)
             {
-                if (vc[l] > c) Insert(vc[l], ref a, ref b, ref c);
+                Insert(a128[l], ref a, ref b, ref c);
+                if (b128[l] > c) Insert(b128[l], ref a, ref b, ref c);
+                if (c128[l] > c) Insert(c128[l], ref a, ref b, ref c);
             }
         }
 
@@ -128,6 +145,26 @@ internal static class TopThree
         var lower = Vector512.Min(b, low);
         b = Vector512.Max(b, low);
         c = Vector512.Max(c, lower);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Insert(Vector256<uint> v, ref Vector256<uint> a, ref Vector256<uint> b, ref Vector256<uint> c)
+    {
+        var low = Vector256.Min(a, v);
+        a = Vector256.Max(a, v);
+        var lower = Vector256.Min(b, low);
+        b = Vector256.Max(b, low);
+        c = Vector256.Max(c, lower);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Insert(Vector128<uint> v, ref Vector128<uint> a, ref Vector128<uint> b, ref Vector128<uint> c)
+    {
+        var low = Vector128.Min(a, v);
+        a = Vector128.Max(a, v);
+        var lower = Vector128.Min(b, low);
+        b = Vector128.Max(b, low);
+        c = Vector128.Max(c, lower);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

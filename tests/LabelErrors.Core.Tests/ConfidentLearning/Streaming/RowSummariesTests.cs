@@ -83,7 +83,7 @@ public sealed class RowSummariesTests
         Assert.True(seeded.SeededCells > 5, $"only {seeded.SeededCells} cells seeded");
         int skipped = 0;
         Assert.Equal(Select(plain), Select(seeded));
-        Assert.InRange(skipped, n / 10, n - n / 10); // rows are skipped from their summary, and some are not
+        Assert.InRange(skipped, n / 10, n - 20); // rows are skipped from their summary, and some are not
 
         int[] Select(NoiseRateSelection<T> plan)
         {

@@ -10,7 +10,7 @@ namespace LabelErrors.Core.ConfidentLearning.Streaming;
 /// known for every row whose third value is below the lowest threshold (a row sums to 1, so few can have more classes
 /// at their thresholds; the others are read again, see <see cref="SummaryGuesses"/>), and so do the predicted label,
 /// the self-confidence and normalized-margin scores (<c>max over other classes</c> is the first or the second value).
-/// Memory: 4 × sizeof(T) + 5 bytes per row with the self-confidence (13 for float16); the third value is freed once
+/// Memory: 4 × sizeof(T) + 4 bytes and a bit per row with the self-confidence (12 and a bit for float16); the third value is freed once
 /// the guesses are known.
 /// </summary>
 internal sealed class RowSummaries<T>
@@ -27,7 +27,7 @@ internal sealed class RowSummaries<T>
         Third = new T[n];
         FirstClass = new ushort[n];
         SecondClass = new ushort[n];
-        PredictedAsGiven = new bool[n];
+        PredictedAsGiven = new RowFlags(n, common: true); // most rows are predicted as given
     }
 
     public T[] SelfConfidence { get; }
@@ -45,7 +45,7 @@ internal sealed class RowSummaries<T>
     public ushort[] SecondClass { get; }
 
     /// <summary><see cref="ClassPruning.IsPredictedAsGiven"/> of the row.</summary>
-    public bool[] PredictedAsGiven { get; }
+    public RowFlags PredictedAsGiven { get; }
 
     public static bool Supports(int k) => k <= MaxClasses;
 

@@ -78,4 +78,20 @@ public sealed class HalfBitsTests
                 RowSummaries<double>.IsPredictedAsGiven(doubles[label], maxOtherDouble, maxOtherClassDouble, label));
         }
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Row_flags_read_back_what_parallel_workers_wrote(bool common)
+    {
+        const int n = 10_007;
+        var expected = Enumerable.Range(0, n).Select(i => i % 7 == 0 || i % 64 == 63).ToArray();
+        var flags = new RowFlags(n, common);
+        // blocks of 13 rows (not a multiple of 64: neighbouring blocks share words), written concurrently
+        Parallel.For(0, (n + 12) / 13, b =>
+        {
+            for (int i = b * 13; i < Math.Min(n, b * 13 + 13); i++) flags[i] = expected[i];
+        });
+        Assert.Equal(expected, Enumerable.Range(0, n).Select(i => flags[i]).ToArray());
+    }
 }

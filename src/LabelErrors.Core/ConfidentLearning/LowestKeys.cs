@@ -11,14 +11,15 @@ namespace LabelErrors.Core.ConfidentLearning;
 internal sealed class LowestKeys<T>
     where T : IFloatingPointIeee754<T>
 {
-    private readonly T[] _keys;
-    private readonly int[] _positions;
+    // grown on demand up to the capacity: a streaming worker's heaps are sized for the whole selection but most
+    // receive a small part of it (the rest comes from the other workers or the summaries)
+    private T[] _keys = [];
+    private int[] _positions = [];
 
     public LowestKeys(int capacity)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Capacity = capacity;
-        _keys = new T[capacity];
-        _positions = new int[capacity];
     }
 
     public int Capacity { get; }
@@ -41,6 +42,7 @@ internal sealed class LowestKeys<T>
     {
         if (Count < Capacity)
         {
+            if (Count == _keys.Length) Grow();
             int i = Count++;
             // sift up: larger (key, position) towards the root
             while (i > 0)
@@ -59,6 +61,13 @@ internal sealed class LowestKeys<T>
 
         if (Capacity == 0 || !Greater(_keys[0], _positions[0], key, position)) return;
         SiftDownFromRoot(key, position);
+    }
+
+    private void Grow()
+    {
+        int length = (int)Math.Min(Capacity, Math.Max(16L, 2L * _keys.Length));
+        Array.Resize(ref _keys, length);
+        Array.Resize(ref _positions, length);
     }
 
     private void SiftDownFromRoot(T key, int position)

@@ -47,7 +47,12 @@ internal sealed class NoiseRateSelection<T>
     // per cell, a key no selected example exceeds (+∞ when unknown): see SeedBounds
     private double[][]? _seeds;
 
+    // per cell, the lowest keys of the (row, column) pairs the summaries know (the row's first and second columns):
+    // part of the selection, merged with the workers' (null where no row offered)
+    private LowestKeys<double>?[][]? _seedSelections;
+
     public Worker CreateWorker() => new(this);
+
 
     /// <summary>Cells whose bound <see cref="SeedBounds"/> could set (diagnostics, tests).</summary>
     internal int SeededCells => _seeds?.Sum(cells => cells.Count(double.IsFinite)) ?? 0;
@@ -58,7 +63,9 @@ internal sealed class NoiseRateSelection<T>
     /// are at least m[j, c] of them, the m-th lowest of those keys bounds the cell's selection (those m examples already rank at least as
     /// well), so the pass offers its heap only rows at or below it — not every row while the heap fills, nor each
     /// of the many that would enter and leave again. The selection is unchanged (keys equal to the bound are still
-    /// offered, ties go to the lower index as before).
+    /// offered, ties go to the lower index as before). The pairs considered here are kept as part of the selection
+    /// (<see cref="Merge"/>), so the pass offers a row only its other columns (<c>seeded1</c>, <c>seeded2</c> of
+    /// <see cref="Worker.Offer"/>): every (row, column) pair is offered exactly once.
     /// </summary>
     public void SeedBounds(int[] labels, T[] selfConfidence, T[] first, ushort[] firstClass, T[] second, ushort[] secondClass)
     {
@@ -83,6 +90,7 @@ internal sealed class NoiseRateSelection<T>
             if (key <= heap.AdmissionBound) heap.Offer(key, i);
         }
 
+        _seedSelections = heaps;
         _seeds = new double[k][];
         for (int c = 0; c < k; c++)
         {
@@ -104,11 +112,8 @@ internal sealed class NoiseRateSelection<T>
             for (int t = 0; t < _trueClasses[c].Length; t++)
             {
                 var merged = workers[0].Selections[c][t];
-                for (int w = 1; w < workers.Count; w++)
-                {
-                    var partial = workers[w].Selections[c][t];
-                    for (int e = 0; e < partial.Count; e++) merged.Offer(partial.Keys[e], partial.Positions[e]);
-                }
+                for (int w = 1; w < workers.Count; w++) Add(merged, workers[w].Selections[c][t]);
+                if (_seedSelections?[c][t] is { } seeded) Add(merged, seeded);
 
                 foreach (int i in merged.Positions) selected.Add(i);
             }
@@ -116,6 +121,11 @@ internal sealed class NoiseRateSelection<T>
 
         selected.Sort();
         return UniqueSorted(selected);
+    }
+
+    private static void Add(LowestKeys<double> merged, LowestKeys<double> partial)
+    {
+        for (int e = 0; e < partial.Count; e++) merged.Offer(partial.Keys[e], partial.Positions[e]);
     }
 
     private static int[] UniqueSorted(List<int> sorted)
@@ -137,6 +147,12 @@ internal sealed class NoiseRateSelection<T>
         private readonly double[][]? _seeds;
         private readonly float[][] _skipAbove;
 
+        // per given class, the largest of its cells' bounds (+∞ until every cell is bounded), refreshed once per block
+        // when the cell holding it was lowered (bounds only fall, so a stale value is larger and only ever lets more
+        // rows through): see CanSkipRow
+        private readonly double[] _classBounds;
+        private readonly bool[] _classBoundsStale;
+
         // per given class, skipAbove spread over all K columns (−∞ where there is no cell, so no column difference
         // passes): one vector comparison tests 8 columns of a row at once; only for K ≤ DenseClasses (K² floats)
         private readonly float[]?[]? _denseSkipAbove;
@@ -150,6 +166,8 @@ internal sealed class NoiseRateSelection<T>
             Selections = new LowestKeys<double>[k][];
             _bounds = new double[k][];
             _skipAbove = new float[k][];
+            _classBounds = new double[k];
+            _classBoundsStale = new bool[k];
             for (int c = 0; c < k; c++)
             {
                 int cells = _trueClasses[c].Length;
@@ -162,7 +180,11 @@ internal sealed class NoiseRateSelection<T>
                     _bounds[c][t] = plan._seeds?[c][t] ?? double.PositiveInfinity;
                     _skipAbove[c][t] = SkipAbove(_bounds[c][t]);
                 }
+
+                _classBoundsStale[c] = true;
             }
+
+            RefreshClassBounds();
 
             if (typeof(T) == typeof(Half) && k <= DenseClasses)
             {
@@ -186,6 +208,28 @@ internal sealed class NoiseRateSelection<T>
             }
         }
 
+        /// <summary>Brings the per-class bounds of <see cref="CanSkipRow"/> up to date (once per block: O(cells) at most).</summary>
+        public void RefreshClassBounds()
+        {
+            for (int c = 0; c < _classBounds.Length; c++)
+            {
+                if (!_classBoundsStale[c]) continue;
+                _classBoundsStale[c] = false;
+                double max = double.NegativeInfinity;
+                foreach (double bound in _bounds[c]) max = Math.Max(max, bound);
+                _classBounds[c] = max;
+            }
+        }
+
+        /// <summary>
+        /// True when no cell of the row's given class can take the row's columns other than the two its summary
+        /// offered (<see cref="SeedBounds"/>): <paramref name="rowKey"/> is own − (third largest value) in T, widened
+        /// to double, which no such column's key p[c] − p[j] undercuts (those columns hold at most the third value and
+        /// rounding is monotone); when it exceeds every cell's bound, nothing would be offered, so the row need not be
+        /// looked at (nor widened).
+        /// </summary>
+        public bool CanSkipRow(int label, double rowKey) => rowKey > _classBounds[label];
+
         /// <summary>Largest K for the dense per-class bounds (K² floats per worker: 4 MB at 1,024 classes).</summary>
         internal const int DenseClasses = 1024;
 
@@ -200,7 +244,9 @@ internal sealed class NoiseRateSelection<T>
         /// and only a difference not above the next float16 after the bound is rounded to float16 (rounding is
         /// monotone, so a difference above that value rounds to a key above the bound, which could not enter).
         /// </summary>
-        public void OfferWidened(ReadOnlySpan<float> widened, int label, int position)
+        /// <param name="seeded1">A column whose pair with this row <see cref="SeedBounds"/> took (−1: none).</param>
+        /// <param name="seeded2">Another such column (−1: none).</param>
+        public void OfferWidened(ReadOnlySpan<float> widened, int label, int position, int seeded1 = -1, int seeded2 = -1)
         {
             var trueClasses = _trueClasses[label];
             if (trueClasses.Length == 0) return;
@@ -219,13 +265,13 @@ internal sealed class NoiseRateSelection<T>
                     if (Vector.EqualsAll(skipped, Vector<int>.AllBitsSet)) continue;
                     for (int l = j; l < j + Vector<float>.Count; l++)
                     {
-                        if (!(ownWide - widened[l] > dense[l])) OfferDense(widened, ownWide, l, label, position, bounds, skipAbove, selections, dense);
+                        if (!(ownWide - widened[l] > dense[l]) && l != seeded1 && l != seeded2) OfferDense(widened, ownWide, l, label, position, bounds, skipAbove, selections, dense);
                     }
                 }
 
                 for (; j < widened.Length; j++)
                 {
-                    if (!(ownWide - widened[j] > dense[j])) OfferDense(widened, ownWide, j, label, position, bounds, skipAbove, selections, dense);
+                    if (!(ownWide - widened[j] > dense[j]) && j != seeded1 && j != seeded2) OfferDense(widened, ownWide, j, label, position, bounds, skipAbove, selections, dense);
                 }
 
                 return;
@@ -234,8 +280,8 @@ internal sealed class NoiseRateSelection<T>
             for (int t = 0; t < trueClasses.Length; t++)
             {
                 int j = trueClasses[t];
-                if (ownWide - widened[j] > skipAbove[t]) continue;
-                OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense: null, Seed(label, t));
+                if (ownWide - widened[j] > skipAbove[t] || j == seeded1 || j == seeded2) continue;
+                OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense: null, Seed(label, t), _classBounds, _classBoundsStale, label);
             }
         }
 
@@ -243,7 +289,7 @@ internal sealed class NoiseRateSelection<T>
             ReadOnlySpan<float> widened, float ownWide, int j, int label, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[] dense)
         {
             int t = _denseCells![label]![j];
-            OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense, Seed(label, t));
+            OfferColumn(widened, ownWide, j, t, position, bounds, skipAbove, selections, dense, Seed(label, t), _classBounds, _classBoundsStale, label);
         }
 
         private double Seed(int c, int t) => _seeds?[c][t] ?? double.PositiveInfinity;
@@ -253,7 +299,8 @@ internal sealed class NoiseRateSelection<T>
 
         /// <param name="t">The cell of column <paramref name="j"/> in the given class's sorted true classes.</param>
         private static void OfferColumn(
-            ReadOnlySpan<float> widened, float ownWide, int j, int t, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[]? dense, double seed)
+            ReadOnlySpan<float> widened, float ownWide, int j, int t, int position, double[] bounds, float[] skipAbove, LowestKeys<double>[] selections, float[]? dense, double seed,
+            double[] classBounds, bool[] classBoundsStale, int label)
         {
             // p[c] − p[j] in float16 is the float difference of the widened values rounded to float16 (.NET's Half
             // arithmetic), here widened on to double
@@ -261,12 +308,15 @@ internal sealed class NoiseRateSelection<T>
             if (negatedMargin > bounds[t]) return;
             var selection = selections[t];
             selection.Offer(negatedMargin, position);
+            double before = bounds[t];
             bounds[t] = seed < selection.AdmissionBound ? seed : selection.AdmissionBound;
             skipAbove[t] = SkipAbove(bounds[t]);
             if (dense is not null) dense[j] = skipAbove[t];
+            if (before == classBounds[label]) classBoundsStale[label] = true;
         }
 
-        public void Offer(ReadOnlySpan<T> row, int label, int position)
+        /// <inheritdoc cref="OfferWidened"/>
+        public void Offer(ReadOnlySpan<T> row, int label, int position, int seeded1 = -1, int seeded2 = -1)
         {
             var trueClasses = _trueClasses[label];
             if (trueClasses.Length == 0) return;
@@ -277,12 +327,15 @@ internal sealed class NoiseRateSelection<T>
             {
                 // the negated margin -(p[j] - p[c]) equals p[c] - p[j] exactly (round-to-nearest is symmetric);
                 // a key equal to the bound may still win on a lower position (blocks come in any order)
-                double negatedMargin = double.CreateChecked(own - row[trueClasses[t]]);
+                int j = trueClasses[t];
+                if (j == seeded1 || j == seeded2) continue;
+                double negatedMargin = double.CreateChecked(own - row[j]);
                 if (negatedMargin > bounds[t]) continue;
                 var selection = selections[t];
                 selection.Offer(negatedMargin, position);
-                double seed = Seed(label, t);
+                double seed = Seed(label, t), before = bounds[t];
                 bounds[t] = seed < selection.AdmissionBound ? seed : selection.AdmissionBound;
+                if (before == _classBounds[label]) _classBoundsStale[label] = true;
             }
         }
     }

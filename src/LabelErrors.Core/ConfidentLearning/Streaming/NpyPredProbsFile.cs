@@ -57,6 +57,9 @@ public static class NpyPredProbsFile
             return values;
         }
 
+        internal override void WillRead(int firstRow, int rowCount) =>
+            FileReadAhead.Hint(handle, header.DataOffset + (long)firstRow * RowBytes, (long)rowCount * RowBytes);
+
         protected override void Dispose(bool disposing)
         {
             if (disposing) handle.Dispose();

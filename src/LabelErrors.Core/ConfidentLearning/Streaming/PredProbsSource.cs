@@ -69,4 +69,9 @@ public abstract class PredProbsSource<T> : PredProbsSource
     /// (which must hold rowCount × K values) or served directly from memory. Valid until the buffer is reused.
     /// </summary>
     public abstract ReadOnlySpan<T> ReadRows(int firstRow, int rowCount, Span<T> buffer);
+
+    /// <summary>Rows [<paramref name="firstRow"/>, firstRow + rowCount) will be read soon: a file source starts reading them in the background.</summary>
+    internal virtual void WillRead(int firstRow, int rowCount)
+    {
+    }
 }

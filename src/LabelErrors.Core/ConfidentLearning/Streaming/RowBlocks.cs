@@ -6,15 +6,20 @@ namespace LabelErrors.Core.ConfidentLearning.Streaming;
 /// One pass over a <see cref="PredProbsSource{T}"/> in fixed row blocks, processed in parallel. Each worker owns a
 /// block buffer and a state; states are returned in no particular order, so callers merge them with
 /// order-independent operations (integer sums, exact bounded selections) and the result never depends on the thread count.
-/// Every second pass runs from the last block to the first: a file larger than the page cache then starts each pass
-/// with the part the previous pass read last, which is still cached, instead of the part evicted longest ago (a
-/// forward-only scan of such a file finds nothing in the cache, every pass reading it all from disk).
+/// Every second pass that reads anything runs from the last block to the first: a file larger than the page cache
+/// then starts each pass with the part the previous pass read last, which is still cached, instead of the part
+/// evicted longest ago (a forward-only scan of such a file finds nothing in the cache, every pass reading it all from
+/// disk). A pass that reads no block does not count, or the pass after it would start where nothing is cached.
 /// </summary>
 internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions options, int passes)
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int _blockRows = options.RowsPerBlock(source);
     private int _pass;
+
+    // the direction of the last pass that read a block: a pass that read none (e.g. no row left undecided by the
+    // summaries) leaves the cache as it was, so the next pass takes the other direction from the one before it
+    private bool _lastBackwards = true;
 
     public int BlockRows => _blockRows;
 
@@ -32,7 +37,8 @@ internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions o
         Func<int, bool>? include = null)
     {
         int pass = ++_pass;
-        bool backwards = pass % 2 == 0;
+        bool backwards = !_lastBackwards;
+        bool readAny = false;
         int n = source.N, k = source.K, blockCount = BlockCount;
         int workers = Math.Clamp(options.MaxDegreeOfParallelism, 1, Math.Max(1, blockCount));
         long done = 0;
@@ -50,10 +56,22 @@ internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions o
             while ((b = Interlocked.Increment(ref nextBlock)) < blockCount)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // the block this worker will likely claim next (the others take the ones between) starts loading now
+                int ahead = b + workers;
+                if (ahead < blockCount && (include is null || include(backwards ? blockCount - 1 - ahead : ahead)))
+                {
+                    int aheadFirst = (backwards ? blockCount - 1 - ahead : ahead) * _blockRows;
+                    source.WillRead(aheadFirst, Math.Min(_blockRows, n - aheadFirst));
+                }
+
                 if (backwards) b = blockCount - 1 - b;
                 int first = b * _blockRows;
                 int count = Math.Min(_blockRows, n - first);
-                if (include is null || include(b)) body(state, first, count, source.ReadRows(first, count, buffer));
+                if (include is null || include(b))
+                {
+                    readAny = true;
+                    body(state, first, count, source.ReadRows(first, count, buffer));
+                }
                 long total = Interlocked.Add(ref done, count);
                 options.Progress?.Report(new StreamingProgress(pass, passes, stage, total, n));
             }
@@ -83,6 +101,7 @@ internal sealed class RowBlocks<T>(PredProbsSource<T> source, StreamingOptions o
             }
         }
 
+        if (readAny) _lastBackwards = backwards;
         return states;
     }
 

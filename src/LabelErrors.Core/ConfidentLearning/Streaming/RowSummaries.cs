@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace LabelErrors.Core.ConfidentLearning.Streaming;
 
@@ -9,7 +10,7 @@ namespace LabelErrors.Core.ConfidentLearning.Streaming;
 /// known for every row whose third value is below the lowest threshold (a row sums to 1, so few can have more classes
 /// at their thresholds; the others are read again, see <see cref="SummaryGuesses"/>), and so do the predicted label,
 /// the self-confidence and normalized-margin scores (<c>max over other classes</c> is the first or the second value).
-/// Memory: 4 × sizeof(T) + 5 bytes per row with the self-confidence (13 for float16); the third value is freed once
+/// Memory: 4 × sizeof(T) + 4 bytes and a bit per row with the self-confidence (12 and a bit for float16); the third value is freed once
 /// the guesses are known.
 /// </summary>
 internal sealed class RowSummaries<T>
@@ -26,7 +27,7 @@ internal sealed class RowSummaries<T>
         Third = new T[n];
         FirstClass = new ushort[n];
         SecondClass = new ushort[n];
-        PredictedAsGiven = new bool[n];
+        PredictedAsGiven = new RowFlags(n, common: true); // most rows are predicted as given
     }
 
     public T[] SelfConfidence { get; }
@@ -44,7 +45,7 @@ internal sealed class RowSummaries<T>
     public ushort[] SecondClass { get; }
 
     /// <summary><see cref="ClassPruning.IsPredictedAsGiven"/> of the row.</summary>
-    public bool[] PredictedAsGiven { get; }
+    public RowFlags PredictedAsGiven { get; }
 
     public static bool Supports(int k) => k <= MaxClasses;
 
@@ -82,7 +83,13 @@ internal sealed class RowSummaries<T>
                     {
                         widened = state.Widen(chunkValues);
                         scan = ValueScan.ScanBlock(widened);
-                        for (int r = 0; r < chunk; r++) summaries.Add<float>(first + start + r, chunkValues.Slice(r * k, k), widened.Slice(r * k, k), labels);
+                        var bits = MemoryMarshal.Cast<T, ushort>(chunkValues);
+                        for (int r = 0; r < chunk; r++)
+                        {
+                            var row = chunkValues.Slice(r * k, k);
+                            if (!TopThree.TryOfNonNegativeHalves(bits.Slice(r * k, k), out var top)) top = TopThree.Of(widened.Slice(r * k, k));
+                            summaries.Add(first + start + r, row, top, labels);
+                        }
                     }
                     else
                     {
@@ -90,7 +97,7 @@ internal sealed class RowSummaries<T>
                         for (int r = 0; r < chunk; r++)
                         {
                             var row = chunkValues.Slice(r * k, k);
-                            summaries.Add(first + start + r, row, row, labels);
+                            summaries.Add(first + start + r, row, TopThree.Of(row), labels);
                         }
                     }
 
@@ -107,12 +114,11 @@ internal sealed class RowSummaries<T>
     }
 
     /// <param name="row">The row in T.</param>
-    /// <param name="values">The same row in TRow (float16 widened to float: exact, order kept).</param>
-    private void Add<TRow>(int i, ReadOnlySpan<T> row, ReadOnlySpan<TRow> values, int[] labels)
+    /// <param name="top">The row's <see cref="TopThree"/>, in T or (float16) in float: exact, order kept.</param>
+    private void Add<TRow>(int i, ReadOnlySpan<T> row, TopThree.Result<TRow> top, int[] labels)
         where TRow : unmanaged, IFloatingPointIeee754<TRow>
     {
         int label = labels[i];
-        var top = TopThree.Of(values);
         T self = row[label];
         SelfConfidence[i] = self;
         First[i] = row[top.FirstClass];
@@ -120,9 +126,20 @@ internal sealed class RowSummaries<T>
         Third![i] = T.CreateTruncating(top.Third); // a value of the row, or −∞: exact
         FirstClass[i] = (ushort)top.FirstClass;
         SecondClass[i] = (ushort)top.SecondClass;
-        // nothing else can reach the boosted own value when the largest other value stays below it
+        PredictedAsGiven[i] = IsPredictedAsGiven(self, MaxOther(i, label), FirstClass[i] == label ? SecondClass[i] : FirstClass[i], label);
+    }
+
+    /// <summary>
+    /// <see cref="ClassPruning.IsPredictedAsGiven"/> from the summary alone: the row's argmax after boosting its own
+    /// value by 1e-6 stays the label unless another column exceeds the boosted value, or equals it at a lower column
+    /// (argmax takes the first maximum). Only the largest other value and its first column can do either.
+    /// </summary>
+    /// <param name="maxOther">The largest value of the other columns (−∞ when there are none).</param>
+    /// <param name="maxOtherClass">The first other column holding <paramref name="maxOther"/>.</param>
+    internal static bool IsPredictedAsGiven(T self, T maxOther, int maxOtherClass, int label)
+    {
         T boosted = self + T.CreateChecked(1e-6);
-        PredictedAsGiven[i] = MaxOther(i, label) < boosted || ClassPruning.IsPredictedAsGiven(row, label);
+        return maxOther < boosted || (maxOther == boosted && maxOtherClass > label);
     }
 
     private sealed class SummaryState : WideningBuffer

@@ -104,6 +104,7 @@ public static class StreamingLabelIssues
                     FilterPasses.LowestScores(summaries, labels, guesses.All(), margins: filter == FilterBy.LowNormalizedMargin),
                 _ => Prune(blocks, labels, options, guesses.CountJoint(labels, k), labelCounts, summaries.SelfConfidence, cancellationToken, summaries),
             };
+            summaries.ReleaseThird();
         }
 
         var method = (ScoreMethod?)options.ReturnIndicesRankedBy;
@@ -179,6 +180,25 @@ public static class StreamingLabelIssues
             () => (Selection: plan.CreateWorker(), Buffer: new WideningBuffer()),
             (worker, first, count, rows) =>
             {
+                worker.Selection.RefreshClassBounds();
+                if (summaries is not null)
+                {
+                    // the pairs of a row's first and second columns were offered from its summary (SeedBounds); every
+                    // other column holds at most the third value, so the key own − third decides most rows alone (no
+                    // cell can take them) and only the others are looked at
+                    var third = summaries.Third!;
+                    for (int r = 0; r < count; r++)
+                    {
+                        int i = first + r, label = labels[i];
+                        if (worker.Selection.CanSkipRow(label, double.CreateChecked(summaries.SelfConfidence[i] - third[i]))) continue;
+                        var row = rows.Slice(r * k, k);
+                        if (widenHalf) worker.Selection.OfferWidened(worker.Buffer.Widen(row), label, i, summaries.FirstClass[i], summaries.SecondClass[i]);
+                        else worker.Selection.Offer(row, label, i, summaries.FirstClass[i], summaries.SecondClass[i]);
+                    }
+
+                    return;
+                }
+
                 if (widenHalf)
                 {
                     // a few rows at a time, so the float copy stays in the first-level cache

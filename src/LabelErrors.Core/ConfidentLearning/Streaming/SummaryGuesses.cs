@@ -55,7 +55,6 @@ internal sealed class SummaryGuesses<T>
             if (guesses.Decide(i) == Undecided) undecided.Add(i);
         }
 
-        summaries.ReleaseThird();
         var indices = undecided.ToArray();
         var found = new int[indices.Length];
         var limits = guesses._limits;

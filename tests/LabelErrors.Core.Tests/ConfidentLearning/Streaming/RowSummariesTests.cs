@@ -81,25 +81,43 @@ public sealed class RowSummariesTests
         var seeded = new NoiseRateSelection<T>(pruneCounts, classCounts, minExamplesPerClass: 1);
         seeded.SeedBounds(labels, summaries.SelfConfidence, summaries.First, summaries.FirstClass, summaries.Second, summaries.SecondClass);
         Assert.True(seeded.SeededCells > 5, $"only {seeded.SeededCells} cells seeded");
+        int skipped = 0;
         Assert.Equal(Select(plain), Select(seeded));
+        Assert.InRange(skipped, n / 10, n - 20); // rows are skipped from their summary, and some are not
 
         int[] Select(NoiseRateSelection<T> plan)
         {
-            // two workers taking blocks of 50 rows in turn, rows widened as the pass does for float16
+            // two workers taking blocks of 50 rows in turn, rows widened as the pass does for float16; after seeding,
+            // as the pass: the summary's two columns are not offered again and rows whose own − third value exceeds
+            // every bound of their class are skipped
+            bool isSeeded = plan == seeded;
             var workers = new[] { plan.CreateWorker(), plan.CreateWorker() };
             var widened = new float[k];
             for (int i = 0; i < n; i++)
             {
                 var worker = workers[i / 50 % 2];
+                if (i % 50 == 0) worker.RefreshClassBounds();
+                int seeded1 = -1, seeded2 = -1;
+                if (isSeeded)
+                {
+                    if (worker.CanSkipRow(labels[i], double.CreateChecked(summaries.SelfConfidence[i] - summaries.Third![i])))
+                    {
+                        skipped++;
+                        continue;
+                    }
+
+                    (seeded1, seeded2) = (summaries.FirstClass[i], summaries.SecondClass[i]);
+                }
+
                 var row = p.Array.AsSpan(i * k, k);
                 if (typeof(T) == typeof(Half))
                 {
                     HalfWidening.ToSingle(System.Runtime.InteropServices.MemoryMarshal.Cast<T, Half>(row), widened);
-                    worker.OfferWidened(widened, labels[i], i);
+                    worker.OfferWidened(widened, labels[i], i, seeded1, seeded2);
                 }
                 else
                 {
-                    worker.Offer(row, labels[i], i);
+                    worker.Offer(row, labels[i], i, seeded1, seeded2);
                 }
             }
 

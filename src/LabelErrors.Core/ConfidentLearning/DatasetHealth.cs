@@ -105,19 +105,29 @@ public static class DatasetHealth
     /// predicted as given, only the blocks holding one); memory O(N) small arrays and O(K²), not the matrix.
     /// </summary>
     public static HealthSummary HealthSummary(int[] labels, Streaming.PredProbsSource source, bool asymmetric = false,
-        Streaming.StreamingOptions? streaming = null, CancellationToken cancellationToken = default)
+        Streaming.StreamingOptions? streaming = null, CancellationToken cancellationToken = default) =>
+        HealthSummary(labels, source, out _, asymmetric, streaming, cancellationToken);
+
+    /// <summary>
+    /// <see cref="HealthSummary(int[], Streaming.PredProbsSource, bool, Streaming.StreamingOptions?, CancellationToken)"/>,
+    /// handing out the confident thresholds its first pass computed (an upload's row pass scores the outliers from
+    /// them, <see cref="Streaming.StreamingRowScores"/>).
+    /// </summary>
+    public static HealthSummary HealthSummary(int[] labels, Streaming.PredProbsSource source, out Streaming.ClassThresholds thresholds,
+        bool asymmetric = false, Streaming.StreamingOptions? streaming = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(source);
         InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: true);
         streaming ??= new Streaming.StreamingOptions();
-        var (confidentJoint, offDiagonalNotPredicted) = source switch
+        var (confidentJoint, offDiagonalNotPredicted, thresholdValues) = source switch
         {
             Streaming.PredProbsSource<double> d => ConfidentCounts(labels, d, streaming, cancellationToken),
             Streaming.PredProbsSource<float> f => ConfidentCounts(labels, f, streaming, cancellationToken),
             Streaming.PredProbsSource<Half> h => ConfidentCounts(labels, h, streaming, cancellationToken),
             _ => throw new NotSupportedException(source.GetType().Name),
         };
+        thresholds = thresholdValues;
         var joint = ConfidentJoint.Normalize(ConfidentJoint.Calibrate(confidentJoint, ConfidentJoint.LabelCounts(labels, source.K)));
         return new HealthSummary(
             1 - offDiagonalNotPredicted / (double)labels.Length,
@@ -129,9 +139,9 @@ public static class DatasetHealth
     /// <summary>
     /// The confident joint (uncalibrated, diagonal at least 1, as <c>compute_confident_joint</c> before calibration)
     /// and <c>num_label_issues(estimation_method="off_diagonal")</c>: the off-diagonal examples whose argmax is not
-    /// their given label.
+    /// their given label; and the confident thresholds they came from.
     /// </summary>
-    private static (long[,] Joint, int OffDiagonalNotPredicted) ConfidentCounts<T>(int[] labels, Streaming.PredProbsSource<T> source,
+    private static (long[,] Joint, int OffDiagonalNotPredicted, Streaming.ClassThresholds Thresholds) ConfidentCounts<T>(int[] labels, Streaming.PredProbsSource<T> source,
         Streaming.StreamingOptions streaming, CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -163,6 +173,6 @@ public static class DatasetHealth
             },
             cancellationToken,
             include: b => blockHasOne[b]);
-        return (joint, counts.Sum(count => count[0]));
+        return (joint, counts.Sum(count => count[0]), Streaming.ClassThresholds.Of(thresholds));
     }
 }

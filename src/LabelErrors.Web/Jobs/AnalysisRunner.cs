@@ -80,8 +80,8 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
 
     /// <summary>
     /// The same stages over the stored .npy read in row blocks (docs/uploads.md, "Memory"): validation one pass,
-    /// the health summary three (beside pruning), find_label_issues two or three, the row scores one and the outlier
-    /// scores one. Memory: labels, the outputs and the passes' per-row arrays (a few to a few tens of bytes a row), one
+    /// the health summary three (beside pruning), find_label_issues two or three, the row and outlier scores one (from
+    /// the health's confident thresholds). Memory: labels, the outputs and the passes' per-row arrays (a few to a few tens of bytes a row), one
     /// block buffer per worker and pass.
     /// </summary>
     internal async Task<AnalysisResult> RunStreamedAsync(UploadFiles files, AnalysisOptions analysis, Action<string, double> reporter, CancellationToken cancellationToken)
@@ -98,15 +98,23 @@ public sealed class AnalysisRunner(IOptions<JobOptions> options)
         var labels = labelsInput.Labels;
 
         await EnterAsync(reporter, JobStage.ConfidentJoint, cancellationToken);
-        var healthTask = Task.Run(() => DatasetHealth.HealthSummary(labels, source, cancellationToken: cancellationToken), cancellationToken);
+        // The health's first pass computes the confident thresholds the outlier scores need: handed to the row pass,
+        // they spare it a pass of its own over the file.
+        var healthTask = Task.Run(() =>
+        {
+            var summary = DatasetHealth.HealthSummary(labels, source, out var thresholds, cancellationToken: cancellationToken);
+            return (Summary: summary, Thresholds: thresholds);
+        }, cancellationToken);
 
         await EnterAsync(reporter, JobStage.Pruning, cancellationToken);
         var issues = await Task.Run(() => StreamingLabelIssues.Find(labels, source, analysis.ToCore(), cancellationToken: cancellationToken), cancellationToken);
-        var health = await healthTask;
+        var (health, thresholds) = await healthTask;
 
         await EnterAsync(reporter, JobStage.Ranking, cancellationToken);
         var withOutliers = OutlierScoring.HasTwoClasses(labels);
-        var rows = await Task.Run(() => StreamingRowScores.Compute(labels, source, analysis.ScoreMethod, withOutliers, cancellationToken: cancellationToken), cancellationToken);
+        var rows = await Task.Run(() => withOutliers
+            ? StreamingRowScores.Compute(labels, source, analysis.ScoreMethod, thresholds, cancellationToken: cancellationToken)
+            : StreamingRowScores.Compute(labels, source, analysis.ScoreMethod, outliers: false, cancellationToken: cancellationToken), cancellationToken);
         var outliers = rows.Outliers is { } found ? OutlierScoring.From(labels, found) : null;
         reporter(JobStage.Ranking, 100);
 

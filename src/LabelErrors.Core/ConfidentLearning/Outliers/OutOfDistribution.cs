@@ -76,9 +76,22 @@ public static class OutOfDistribution
         /// <summary>One row's score; <paramref name="adjusted"/> and <paramref name="terms"/> are scratch space of the row's length.</summary>
         public float Score(ReadOnlySpan<Half> row, Span<float> adjusted, Span<float> terms)
         {
-            int k = row.Length;
-            var table = HalfXLogX.Table;
             HalfWidening.ToSingle(row, adjusted);
+            return ScoreAdjusting(adjusted, terms);
+        }
+
+        /// <summary><see cref="Score"/> of a row already widened to float (exactly: every float16 is a float).</summary>
+        public float ScoreWidened(ReadOnlySpan<float> row, Span<float> adjusted, Span<float> terms)
+        {
+            row.CopyTo(adjusted);
+            return ScoreAdjusting(adjusted, terms);
+        }
+
+        // adjusted holds the row's values on entry
+        private float ScoreAdjusting(Span<float> adjusted, Span<float> terms)
+        {
+            int k = adjusted.Length;
+            var table = HalfXLogX.Table;
             for (int c = 0; c < k; c++) adjusted[c] = Float16Arithmetic.Round(Float16Arithmetic.Round(adjusted[c] - _thresholds[c]) + _shift);
             float sum = Float16Arithmetic.Sum(adjusted);
             for (int c = 0; c < k; c++) terms[c] = table[BitConverter.HalfToUInt16Bits((Half)(adjusted[c] / sum))];

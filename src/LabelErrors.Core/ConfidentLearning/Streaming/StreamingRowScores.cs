@@ -9,9 +9,11 @@ namespace LabelErrors.Core.ConfidentLearning.Streaming;
 /// score by one method, the normalized margin, the predicted label (argmax), and optionally Datalab's outlier issue
 /// (<see cref="OutlierIssues.Find"/>). Each row goes through the same row code as the whole-matrix functions
 /// (<see cref="LabelQuality.Scores"/>, <see cref="PredictedLabels.ArgMax(PredProbs)"/>,
-/// <see cref="OutOfDistribution.Scores"/>), so the values are bit-identical. One pass, plus one for the outlier scores
-/// (their thresholds need every row's self-confidence first); memory: the outputs (8 + 8 + 4 bytes a row, the outliers
-/// 9 more) and the self-confidences, one block buffer per worker, never the matrix.
+/// <see cref="OutOfDistribution.Scores"/>), so the values are bit-identical. One pass when the outlier scores' confident
+/// thresholds are given (the health summary computes them, <see cref="ClassThresholds"/>), else one more for the
+/// outlier scores (their thresholds need every row's self-confidence first); memory: the outputs (8 + 8 + 4 bytes a
+/// row, the outliers 9 more) and, without given thresholds, the self-confidences; one block buffer per worker, never
+/// the matrix.
 /// </summary>
 public static class StreamingRowScores
 {
@@ -27,29 +29,59 @@ public static class StreamingRowScores
         ArgumentNullException.ThrowIfNull(source);
         // the outlier scores' confident thresholds need two classes (cleanlab raises), the label quality scores one
         InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: !outliers);
+        return Dispatch(labels, source, method, outliers ? Outliers.ComputeThresholds : Outliers.None, null, streaming, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Compute(int[], PredProbsSource, ScoreMethod, bool, StreamingOptions?, CancellationToken)"/> with the
+    /// outliers, their confident thresholds already known (from the health summary's pass over the same file and
+    /// labels): everything in one pass.
+    /// </summary>
+    public static StreamedRowScores Compute(
+        int[] labels,
+        PredProbsSource source,
+        ScoreMethod method,
+        ClassThresholds outlierThresholds,
+        StreamingOptions? streaming = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(outlierThresholds);
+        InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: false);
+        return Dispatch(labels, source, method, Outliers.GivenThresholds, outlierThresholds, streaming, cancellationToken);
+    }
+
+    private enum Outliers { None, ComputeThresholds, GivenThresholds }
+
+    private static StreamedRowScores Dispatch(int[] labels, PredProbsSource source, ScoreMethod method, Outliers outliers,
+        ClassThresholds? thresholds, StreamingOptions? streaming, CancellationToken cancellationToken)
+    {
         streaming ??= new StreamingOptions();
         return source switch
         {
-            PredProbsSource<double> d => ComputeCore(labels, d, method, outliers, streaming, cancellationToken),
-            PredProbsSource<float> f => ComputeCore(labels, f, method, outliers, streaming, cancellationToken),
-            PredProbsSource<Half> h => ComputeCore(labels, h, method, outliers, streaming, cancellationToken),
+            PredProbsSource<double> d => ComputeCore(labels, d, method, outliers, thresholds?.For<double>(d.K), streaming, cancellationToken),
+            PredProbsSource<float> f => ComputeCore(labels, f, method, outliers, thresholds?.For<float>(f.K), streaming, cancellationToken),
+            PredProbsSource<Half> h => ComputeCore(labels, h, method, outliers, thresholds?.For<Half>(h.K), streaming, cancellationToken),
             _ => throw new NotSupportedException(source.GetType().Name),
         };
     }
 
     private static StreamedRowScores ComputeCore<T>(
-        int[] labels, PredProbsSource<T> source, ScoreMethod method, bool outliers, StreamingOptions streaming, CancellationToken cancellationToken)
+        int[] labels, PredProbsSource<T> source, ScoreMethod method, Outliers outliers, T[]? givenThresholds, StreamingOptions streaming,
+        CancellationToken cancellationToken)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (method is not (ScoreMethod.SelfConfidence or ScoreMethod.NormalizedMargin or ScoreMethod.ConfidenceWeightedEntropy))
             throw new ArgumentOutOfRangeException(nameof(method));
         int n = source.N, k = source.K;
-        var blocks = new RowBlocks<T>(source, streaming, passes: outliers ? 2 : 1);
+        var blocks = new RowBlocks<T>(source, streaming, passes: outliers == Outliers.ComputeThresholds ? 2 : 1);
         bool half = typeof(T) == typeof(Half);
         var margins = new double[n];
         var scores = method == ScoreMethod.NormalizedMargin ? margins : new double[n];
         var predicted = new int[n];
-        var selfConfidence = outliers ? new T[n] : null;
+        var selfConfidence = outliers == Outliers.ComputeThresholds ? new T[n] : null;
+        var outlierScorer = outliers == Outliers.GivenThresholds ? new OutlierRowScorer<T>(givenThresholds!, n) : null;
 
         var states = blocks.Run(
             "row scores",
@@ -57,6 +89,7 @@ public static class StreamingRowScores
             (state, first, count, rows) =>
             {
                 var widened = half ? state.Widen(rows) : default;
+                outlierScorer?.ScoreBlock(first, count, rows, widened, state.Adjusted, state.OutlierTerms);
                 state.Scan = ValueScan.Combine(state.Scan, half ? ValueScan.ScanBlock(widened) : ValueScan.ScanBlock(rows));
                 var terms = MemoryMarshal.Cast<double, T>(state.Terms.AsSpan())[..k];
                 for (int r = 0; r < count; r++)
@@ -87,7 +120,7 @@ public static class StreamingRowScores
         if (!scan.AllFinite) StreamingPasses.ThrowFirstNonFinite(source);
         InputChecks.ValidateRange(scan);
 
-        OutlierIssuesResult? outlierIssues = null;
+        OutlierIssuesResult? outlierIssues = outlierScorer?.Flag();
         if (selfConfidence is not null)
         {
             var thresholds = ConfidentThresholds.FromSelfConfidence(labels, selfConfidence, k, out _);
@@ -144,6 +177,65 @@ public static class StreamingRowScores
 
         // scratch for confidence_weighted_entropy's terms, wide enough for K values of any element type
         public double[] Terms { get; } = new double[k];
+
+        // scratch for the outlier score of a row (adjusted values and entropy terms), as wide
+        public double[] Adjusted { get; } = new double[k];
+
+        public double[] OutlierTerms { get; } = new double[k];
+    }
+
+    /// <summary>
+    /// The outlier scores of the rows, in the row pass: <see cref="OutlierScores"/> / <see cref="HalfOutlierScores"/>
+    /// per block, with the thresholds known beforehand.
+    /// </summary>
+    private sealed class OutlierRowScorer<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        private readonly T[] _thresholds;
+        private readonly T _maxThreshold;
+        private readonly T _logK;
+        private readonly OutOfDistribution.HalfRowScorer? _halfScorer;
+        private readonly T[]? _scores;
+        private readonly float[]? _halfScores;
+
+        public OutlierRowScorer(T[] thresholds, int n)
+        {
+            _thresholds = thresholds;
+            _maxThreshold = thresholds[0];
+            foreach (T t in thresholds) _maxThreshold = T.Max(_maxThreshold, t);
+            _logK = T.CreateChecked(Math.Log(thresholds.Length));
+            if (typeof(T) == typeof(Half))
+            {
+                _halfScorer = new OutOfDistribution.HalfRowScorer((Half[])(object)thresholds);
+                _halfScores = new float[n];
+            }
+            else
+            {
+                _scores = new T[n];
+            }
+        }
+
+        /// <summary>Scores a block; <paramref name="widened"/> holds float16 rows as float (the pass widens them anyway).</summary>
+        public void ScoreBlock(int first, int count, ReadOnlySpan<T> rows, ReadOnlySpan<float> widened, double[] adjustedScratch, double[] termsScratch)
+        {
+            int k = _thresholds.Length;
+            if (_halfScorer is not null)
+            {
+                var adjusted = MemoryMarshal.Cast<double, float>(adjustedScratch.AsSpan())[..k];
+                var terms = MemoryMarshal.Cast<double, float>(termsScratch.AsSpan())[..k];
+                for (int r = 0; r < count; r++) _halfScores![first + r] = _halfScorer.ScoreWidened(widened.Slice(r * k, k), adjusted, terms);
+            }
+            else
+            {
+                var adjusted = MemoryMarshal.Cast<double, T>(adjustedScratch.AsSpan())[..k];
+                var terms = MemoryMarshal.Cast<double, T>(termsScratch.AsSpan())[..k];
+                for (int r = 0; r < count; r++)
+                    _scores![first + r] = OutOfDistribution.ScoreRow(rows.Slice(r * k, k), _thresholds, _maxThreshold, _logK, adjusted, terms);
+            }
+        }
+
+        public OutlierIssuesResult Flag() => _halfScores is not null
+            ? OutlierIssues.Flag(_halfScores, OutlierIssues.DefaultThreshold)
+            : OutlierIssues.Flag(_scores!, OutlierIssues.DefaultThreshold);
     }
 }
 

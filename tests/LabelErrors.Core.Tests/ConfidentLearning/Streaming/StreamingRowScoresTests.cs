@@ -51,6 +51,46 @@ public sealed class StreamingRowScoresTests
 
     [Theory]
     [MemberData(nameof(Precisions))]
+    public void One_pass_with_the_health_summarys_thresholds_equals_the_whole_matrix_functions(FloatPrecision precision, bool missingClass)
+    {
+        const int n = 2000, k = 7;
+        var (labels, p) = TiedData.Make(n, k, seed: 31 + (int)precision, precision, missingClass);
+        var argmax = PredictedLabels.ArgMax(p);
+        var margins = LabelQuality.Scores(labels, p, ScoreMethod.NormalizedMargin);
+        var outliers = OutlierIssues.Find(labels, p);
+        foreach (var method in new[] { ScoreMethod.SelfConfidence, ScoreMethod.NormalizedMargin, ScoreMethod.ConfidenceWeightedEntropy })
+        {
+            var scores = LabelQuality.Scores(labels, p, method);
+            foreach (var streaming in StreamingAssert.Settings(n))
+            {
+                using var source = PredProbsSource.FromMemory(p);
+                DatasetHealth.HealthSummary(labels, source, out var thresholds, streaming: streaming);
+                var rows = StreamingRowScores.Compute(labels, source, method, thresholds, streaming);
+                var setting = $"{method}, block {streaming.BlockRows}, {streaming.MaxDegreeOfParallelism} threads";
+                Assert.True(scores.SequenceEqual(rows.LabelQuality), $"label quality differs ({setting})");
+                Assert.True(margins.SequenceEqual(rows.NormalizedMargin), $"margins differ ({setting})");
+                Assert.True(argmax.SequenceEqual(rows.PredictedLabels), $"argmax differs ({setting})");
+                Assert.True(outliers.Scores.SequenceEqual(rows.Outliers!.Scores), $"outlier scores differ ({setting})");
+                Assert.True(outliers.IsOutlier.SequenceEqual(rows.Outliers.IsOutlier), $"outlier flags differ ({setting})");
+                Assert.Equal(outliers.IssueThreshold, rows.Outliers.IssueThreshold);
+            }
+        }
+    }
+
+    [Fact]
+    public void Thresholds_of_another_precision_or_class_count_are_refused()
+    {
+        var (labels, p) = TiedData.Make(200, 5, seed: 3, FloatPrecision.Float32, missingClass: false);
+        using var source = PredProbsSource.FromMemory(p);
+        DatasetHealth.HealthSummary(labels, source, out var thresholds);
+        var (otherLabels, other) = TiedData.Make(200, 5, seed: 3, FloatPrecision.Float16, missingClass: false);
+        using var otherSource = PredProbsSource.FromMemory(other);
+        var error = Assert.Throws<ArgumentException>(() => StreamingRowScores.Compute(otherLabels, otherSource, ScoreMethod.SelfConfidence, thresholds));
+        Assert.Contains("5 classes of Single, not 5 of Half", error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Precisions))]
     public void The_health_summary_over_row_blocks_equals_the_whole_matrix_one(FloatPrecision precision, bool missingClass)
     {
         const int n = 2000, k = 7;

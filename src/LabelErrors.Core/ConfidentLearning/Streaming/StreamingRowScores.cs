@@ -120,55 +120,21 @@ public static class StreamingRowScores
         if (!scan.AllFinite) StreamingPasses.ThrowFirstNonFinite(source);
         InputChecks.ValidateRange(scan);
 
-        OutlierIssuesResult? outlierIssues = outlierScorer?.Flag();
         if (selfConfidence is not null)
         {
+            // the second pass: the thresholds need every row's self-confidence first
             var thresholds = ConfidentThresholds.FromSelfConfidence(labels, selfConfidence, k, out _);
             selfConfidence = null;
-            outlierIssues = half
-                ? OutlierIssues.Flag(HalfOutlierScores(blocks, (Half[])(object)thresholds, n, k, cancellationToken), OutlierIssues.DefaultThreshold)
-                : OutlierIssues.Flag(OutlierScores(blocks, thresholds, n, k, cancellationToken), OutlierIssues.DefaultThreshold);
+            var secondPass = new OutlierRowScorer<T>(thresholds, n);
+            blocks.Run(
+                "outlier scores",
+                () => (Adjusted: new double[k], Terms: new double[k]),
+                (state, first, count, rows) => secondPass.ScoreBlock(first, count, rows, default, state.Adjusted, state.Terms),
+                cancellationToken);
+            outlierScorer = secondPass;
         }
 
-        return new StreamedRowScores(scores, margins, predicted, outlierIssues);
-    }
-
-    /// <summary>OutOfDistribution.ScoresWithThresholds, block by block.</summary>
-    private static T[] OutlierScores<T>(RowBlocks<T> blocks, T[] thresholds, int n, int k, CancellationToken cancellationToken)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var scores = new T[n];
-        T maxThreshold = thresholds[0];
-        foreach (T t in thresholds) maxThreshold = T.Max(maxThreshold, t);
-        T logK = T.CreateChecked(Math.Log(k));
-        blocks.Run(
-            "outlier scores",
-            () => (Adjusted: new T[k], Terms: new T[k]),
-            (state, first, count, rows) =>
-            {
-                for (int r = 0; r < count; r++)
-                    scores[first + r] = OutOfDistribution.ScoreRow(rows.Slice(r * k, k), thresholds, maxThreshold, logK, state.Adjusted, state.Terms);
-            },
-            cancellationToken);
-        return scores;
-    }
-
-    /// <summary>OutOfDistribution.HalfScores, block by block: float32 scores, as numpy's.</summary>
-    private static float[] HalfOutlierScores<T>(RowBlocks<T> blocks, Half[] thresholds, int n, int k, CancellationToken cancellationToken)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var scores = new float[n];
-        var scorer = new OutOfDistribution.HalfRowScorer(thresholds);
-        blocks.Run(
-            "outlier scores",
-            () => (Adjusted: new float[k], Terms: new float[k]),
-            (state, first, count, rows) =>
-            {
-                var halves = MemoryMarshal.Cast<T, Half>(rows);
-                for (int r = 0; r < count; r++) scores[first + r] = scorer.Score(halves.Slice(r * k, k), state.Adjusted, state.Terms);
-            },
-            cancellationToken);
-        return scores;
+        return new StreamedRowScores(scores, margins, predicted, outlierScorer?.Flag());
     }
 
     private sealed class RowState(int k) : WideningBuffer
@@ -185,8 +151,9 @@ public static class StreamingRowScores
     }
 
     /// <summary>
-    /// The outlier scores of the rows, in the row pass: <see cref="OutlierScores"/> / <see cref="HalfOutlierScores"/>
-    /// per block, with the thresholds known beforehand.
+    /// Datalab's outlier scores of the rows once the confident thresholds are known, block by block:
+    /// OutOfDistribution.ScoresWithThresholds' row score, and for float16 OutOfDistribution.HalfScores' (float32
+    /// scores, as numpy's).
     /// </summary>
     private sealed class OutlierRowScorer<T> where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -214,7 +181,10 @@ public static class StreamingRowScores
             }
         }
 
-        /// <summary>Scores a block; <paramref name="widened"/> holds float16 rows as float (the pass widens them anyway).</summary>
+        /// <summary>
+        /// Scores a block; <paramref name="widened"/> holds float16 rows as float when the pass has widened them
+        /// already (empty: widened here, row by row).
+        /// </summary>
         public void ScoreBlock(int first, int count, ReadOnlySpan<T> rows, ReadOnlySpan<float> widened, double[] adjustedScratch, double[] termsScratch)
         {
             int k = _thresholds.Length;
@@ -222,7 +192,13 @@ public static class StreamingRowScores
             {
                 var adjusted = MemoryMarshal.Cast<double, float>(adjustedScratch.AsSpan())[..k];
                 var terms = MemoryMarshal.Cast<double, float>(termsScratch.AsSpan())[..k];
-                for (int r = 0; r < count; r++) _halfScores![first + r] = _halfScorer.ScoreWidened(widened.Slice(r * k, k), adjusted, terms);
+                var halves = MemoryMarshal.Cast<T, Half>(rows);
+                for (int r = 0; r < count; r++)
+                {
+                    _halfScores![first + r] = widened.IsEmpty
+                        ? _halfScorer.Score(halves.Slice(r * k, k), adjusted, terms)
+                        : _halfScorer.ScoreWidened(widened.Slice(r * k, k), adjusted, terms);
+                }
             }
             else
             {

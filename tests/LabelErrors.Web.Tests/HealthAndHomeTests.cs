@@ -33,16 +33,7 @@ public sealed class HealthAndHomeTests
         var client = app.CreateClient();
         await client.GetAsync("/healthz"); // starts the host, which applies the migrations
 
-        var factory = app.Services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            db.Datasets.Add(new Dataset
-            {
-                Slug = "cifar10", Name = "CIFAR-10", Modality = Modality.Image, TestSetSize = 10_000, ClassCount = 10,
-                Paper = new PaperFigures { ClGuessed = 275, MturkChecked = 275, Validated = 54, ErrorPercent = 0.54m },
-            });
-            await db.SaveChangesAsync();
-        }
+        await Cifar10Row.AddAsync(app);
 
         var html = await client.GetStringAsync("/");
         Assert.Contains("CIFAR-10", html);

@@ -52,16 +52,7 @@ public sealed partial class LayoutMarkupTests
         await using var app = new LabelErrorsAppFactory(database.ConnectionString);
         var client = app.CreateClient();
         await client.GetAsync("/healthz");
-        var factory = app.Services.GetRequiredService<IDbContextFactory<LabelErrorsDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync())
-        {
-            db.Datasets.Add(new Dataset
-            {
-                Slug = "cifar10", Name = "CIFAR-10", Modality = Modality.Image, TestSetSize = 10_000, ClassCount = 10,
-                Paper = new PaperFigures { ClGuessed = 275, MturkChecked = 275, Validated = 54, ErrorPercent = 0.54m },
-            });
-            await db.SaveChangesAsync();
-        }
+        await Cifar10Row.AddAsync(app);
 
         var home = await client.GetStringAsync("/");
         Assert.Equal(["/"], ActiveLinks(home));

@@ -23,27 +23,9 @@ public sealed class StreamingRowScoresTests
     [MemberData(nameof(Precisions))]
     public void Row_scores_and_outliers_equal_the_whole_matrix_functions(FloatPrecision precision, bool missingClass)
     {
-        const int n = 2000, k = 7;
-        var (labels, p) = TiedData.Make(n, k, seed: 11 + (int)precision, precision, missingClass);
-        var argmax = PredictedLabels.ArgMax(p);
-        var margins = LabelQuality.Scores(labels, p, ScoreMethod.NormalizedMargin);
-        var outliers = OutlierIssues.Find(labels, p);
-        foreach (var method in new[] { ScoreMethod.SelfConfidence, ScoreMethod.NormalizedMargin, ScoreMethod.ConfidenceWeightedEntropy })
-        {
-            var scores = LabelQuality.Scores(labels, p, method);
-            foreach (var streaming in StreamingAssert.Settings(n))
-            {
-                using var source = PredProbsSource.FromMemory(p);
-                var rows = StreamingRowScores.Compute(labels, source, method, outliers: true, streaming);
-                var setting = $"{method}, block {streaming.BlockRows}, {streaming.MaxDegreeOfParallelism} threads";
-                Assert.True(scores.SequenceEqual(rows.LabelQuality), $"label quality differs ({setting})");
-                Assert.True(margins.SequenceEqual(rows.NormalizedMargin), $"margins differ ({setting})");
-                Assert.True(argmax.SequenceEqual(rows.PredictedLabels), $"argmax differs ({setting})");
-                Assert.True(outliers.Scores.SequenceEqual(rows.Outliers!.Scores), $"outlier scores differ ({setting})");
-                Assert.True(outliers.IsOutlier.SequenceEqual(rows.Outliers.IsOutlier), $"outlier flags differ ({setting})");
-                Assert.Equal(outliers.IssueThreshold, rows.Outliers.IssueThreshold);
-            }
-        }
+        var (labels, p) = TiedData.Make(2000, 7, seed: 11 + (int)precision, precision, missingClass);
+        AssertEqualToTheWholeMatrixFunctions(labels, p,
+            (source, method, streaming) => StreamingRowScores.Compute(labels, source, method, outliers: true, streaming));
 
         using var withoutOutliers = PredProbsSource.FromMemory(p);
         Assert.Null(StreamingRowScores.Compute(labels, withoutOutliers, ScoreMethod.SelfConfidence, outliers: false).Outliers);
@@ -53,19 +35,28 @@ public sealed class StreamingRowScoresTests
     [MemberData(nameof(Precisions))]
     public void One_pass_with_the_health_summarys_thresholds_equals_the_whole_matrix_functions(FloatPrecision precision, bool missingClass)
     {
-        const int n = 2000, k = 7;
-        var (labels, p) = TiedData.Make(n, k, seed: 31 + (int)precision, precision, missingClass);
+        var (labels, p) = TiedData.Make(2000, 7, seed: 31 + (int)precision, precision, missingClass);
+        AssertEqualToTheWholeMatrixFunctions(labels, p, (source, method, streaming) =>
+        {
+            DatasetHealth.HealthSummary(labels, source, out var thresholds, streaming: streaming);
+            return StreamingRowScores.Compute(labels, source, method, thresholds, streaming);
+        });
+    }
+
+    // every score method, block size and thread count against LabelQuality.Scores, PredictedLabels.ArgMax and OutlierIssues.Find
+    private static void AssertEqualToTheWholeMatrixFunctions(int[] labels, PredProbs p,
+        Func<PredProbsSource, ScoreMethod, StreamingOptions, StreamedRowScores> compute)
+    {
         var argmax = PredictedLabels.ArgMax(p);
         var margins = LabelQuality.Scores(labels, p, ScoreMethod.NormalizedMargin);
         var outliers = OutlierIssues.Find(labels, p);
         foreach (var method in new[] { ScoreMethod.SelfConfidence, ScoreMethod.NormalizedMargin, ScoreMethod.ConfidenceWeightedEntropy })
         {
             var scores = LabelQuality.Scores(labels, p, method);
-            foreach (var streaming in StreamingAssert.Settings(n))
+            foreach (var streaming in StreamingAssert.Settings(labels.Length))
             {
                 using var source = PredProbsSource.FromMemory(p);
-                DatasetHealth.HealthSummary(labels, source, out var thresholds, streaming: streaming);
-                var rows = StreamingRowScores.Compute(labels, source, method, thresholds, streaming);
+                var rows = compute(source, method, streaming);
                 var setting = $"{method}, block {streaming.BlockRows}, {streaming.MaxDegreeOfParallelism} threads";
                 Assert.True(scores.SequenceEqual(rows.LabelQuality), $"label quality differs ({setting})");
                 Assert.True(margins.SequenceEqual(rows.NormalizedMargin), $"margins differ ({setting})");

@@ -57,12 +57,27 @@ else
   if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     fail "port $PORT is already in use by another program; set LABELERRORS_PG_PORT to a free port"
   fi
-  if ! as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 \
-        -o "-p $PORT -k $PGSOCK -c listen_addresses=127.0.0.1" start >/dev/null 2>&1; then
+  # Nothing listens on the port, yet the bind can fail: a port inside the kernel's ephemeral range (55432 is, on
+  # Linux's default 32768–60999) may be the local end of some outgoing connection, or of one closed less than 60 s ago
+  # (TIME_WAIT); seen while another checkout's tests were running. Retry for about 90 s, then say so.
+  for attempt in $(seq 1 40); do
+    log_lines=$(wc -l <"$PGLOG")
+    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGLOG" -w -t 60 \
+          -o "-p $PORT -k $PGSOCK -c listen_addresses=127.0.0.1" start >/dev/null 2>&1; then
+      break
+    fi
+    if [ "$attempt" -lt 40 ] && tail -n +"$((log_lines + 1))" "$PGLOG" | grep -q "Address already in use"; then
+      [ "$attempt" = 1 ] && echo "pg-local: port $PORT is held by an outgoing connection for now; waiting for it (up to 90 s)" >&2
+      sleep 2
+      continue
+    fi
     echo "pg-local: PostgreSQL failed to start; last lines of $PGLOG:" >&2
     tail -n 20 "$PGLOG" >&2
+    if tail -n +"$((log_lines + 1))" "$PGLOG" | grep -q "Address already in use"; then
+      echo "pg-local: port $PORT stayed taken by an outgoing connection for 90 s; set LABELERRORS_PG_PORT to a free port outside $(tr '\t' '-' </proc/sys/net/ipv4/ip_local_port_range) (the kernel's ephemeral range)" >&2
+    fi
     exit 1
-  fi
+  done
 fi
 
 echo "Host=127.0.0.1;Port=$PORT;Username=postgres"

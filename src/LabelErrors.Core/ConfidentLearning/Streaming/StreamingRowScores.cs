@@ -24,13 +24,7 @@ public static class StreamingRowScores
         bool outliers,
         StreamingOptions? streaming = null,
         CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(source);
-        // the outlier scores' confident thresholds need two classes (cleanlab raises), the label quality scores one
-        InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: !outliers);
-        return Dispatch(labels, source, method, outliers ? Outliers.ComputeThresholds : Outliers.None, null, streaming, cancellationToken);
-    }
+        => Dispatch(labels, source, method, outliers ? Outliers.ComputeThresholds : Outliers.None, null, streaming, cancellationToken);
 
     /// <summary>
     /// <see cref="Compute(int[], PredProbsSource, ScoreMethod, bool, StreamingOptions?, CancellationToken)"/> with the
@@ -45,10 +39,7 @@ public static class StreamingRowScores
         StreamingOptions? streaming = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(labels);
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(outlierThresholds);
-        InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: false);
         return Dispatch(labels, source, method, Outliers.GivenThresholds, outlierThresholds, streaming, cancellationToken);
     }
 
@@ -57,6 +48,10 @@ public static class StreamingRowScores
     private static StreamedRowScores Dispatch(int[] labels, PredProbsSource source, ScoreMethod method, Outliers outliers,
         ClassThresholds? thresholds, StreamingOptions? streaming, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(source);
+        // the outlier scores' confident thresholds need two classes (cleanlab raises), the label quality scores one
+        InputChecks.ValidateLabels(labels, source.N, source.K, allowOneClass: outliers == Outliers.None);
         streaming ??= new StreamingOptions();
         return source switch
         {

@@ -27,6 +27,9 @@ public sealed class FilterChangeTimingTests(ImportedStudyFixture site, ITestOutp
     {
         var page = await BrowserPages.OpenAsync(_context, site.BaseUrl + "/d/imagenet?scope=checked");
         await Expect(page.Locator("#result-count")).ToContainTextAsync("5,440");
+        // The filter island follows the page's view a moment after the page arrives: act on its controls only then
+        // (a change made before lands on the controls being replaced; see BrowseTests.ExpectViewAsync).
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-filter-view", "?scope=checked");
 
         // A select's list is opened before the clock starts: the change is the click on the option, as a slider's is
         // the value it is set to.
@@ -46,6 +49,7 @@ public sealed class FilterChangeTimingTests(ImportedStudyFixture site, ITestOutp
             await prepare();
             var milliseconds = await TimeUntilTheCardsChangeAsync(page, act);
             await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/d/imagenet?" + query) + "$"));
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("data-filter-view", "?" + query);
             Assert.True(await page.Locator(".example-card").CountAsync() > 0, $"{name}: no cards");
             times.Add(milliseconds);
             output.WriteLine($"ImageNet filter change '{name}': {milliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");

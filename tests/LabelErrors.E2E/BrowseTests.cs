@@ -317,8 +317,7 @@ public sealed class BrowseTests(StudySiteFixture site) : IAsyncLifetime
 
     private static async Task ChooseAsync(IPage page, string control, string option)
     {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = control }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(1);
+        await BrowserPages.OpenSelectAsync(page, page.GetByRole(AriaRole.Combobox, new() { Name = control }));
         var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(option)}\\s*$") });
         try
         {

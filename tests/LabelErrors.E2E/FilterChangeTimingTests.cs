@@ -83,8 +83,7 @@ public sealed class FilterChangeTimingTests(ImportedStudyFixture site, ITestOutp
 
     private static async Task OpenAsync(IPage page, string control)
     {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = control }).ClickAsync();
-        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(1);
+        await BrowserPages.OpenSelectAsync(page, page.GetByRole(AriaRole.Combobox, new() { Name = control }));
         await Expect(Option(page, "")).Not.ToHaveCountAsync(0);
     }
 
